@@ -24,7 +24,7 @@ import { chosenLanguage, getSignedIn } from "./modules/identity/sessions/session
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";
-import { documentShipsScripts, PRINT_BUTTONS_SCRIPT } from "./utils/page-scripts";
+import { documentShipsScripts, PLAIN_PAGE_SCRIPT } from "./utils/page-scripts";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
 import { getEnv } from "./utils/env.server";
@@ -151,7 +151,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Scripts nonce={nonce} />
           </>
         ) : (
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PRINT_BUTTONS_SCRIPT }} />
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PLAIN_PAGE_SCRIPT }} />
         )}
       </body>
     </html>

@@ -1,11 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data, redirect } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/goals.objectives.$objectiveId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KeyResultChart, KeyResultHistory, useKeyResultFigure } from "~/components/goals/chart";
-import { KeyResultForm } from "~/components/goals/key-result-form";
 import { IssuedToken } from "~/components/tokens";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClass } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Pagination } from "~/components/ui/pagination";
@@ -19,15 +18,8 @@ import { API_BASE } from "~/modules/api/openapi";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
+import { CarrySchema, CheckInSchema, ReflectionSchema, ShareSchema } from "~/modules/goals/forms";
 import {
-  CarrySchema,
-  CheckInSchema,
-  KeyResultSchema,
-  ReflectionSchema,
-  ShareSchema,
-} from "~/modules/goals/forms";
-import {
-  addKeyResult,
   carryOver,
   checkIn,
   keyResultToOneToOne,
@@ -43,10 +35,18 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { postedText } from "~/utils/posted";
 import { pageParam } from "~/utils/search-params";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:objective.title") },
 ];
+
+/**
+ * Sent as HTML (decision 152): its forms post and redirect. A new key result is written on a page of
+ * its own, where the outcomes-not-outputs check advises as it is typed.
+ */
+export const handle = plainHtml;
 
 /** One objective as the viewer may read it (a 404 otherwise, as goals.server decides). */
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
@@ -69,14 +69,6 @@ type Errors = Record<string, string[] | null | undefined>;
 const typedOf = (form: FormData) =>
   postedText(form, [
     "keyResultId",
-    "title",
-    "kind",
-    "unit",
-    "direction",
-    "startValue",
-    "targetValue",
-    "ownerEmail",
-    "contributorEmails",
     "value",
     "confidence",
     "note",
@@ -99,18 +91,19 @@ export const action = withFormRefusals(
         { intent, keyResultId, errors, typed: typedOf(form), error: null as string | null },
         { status: 400 },
       );
-    if (intent === "key-result") {
-      const submission = parseWithZod(form, { schema: KeyResultSchema });
-      if (submission.status !== "success") return invalid(submission.error ?? {});
-      await addKeyResult(viewer, id, submission.value);
-    } else if (intent === "check-in") {
+    // What an accepted form did, named in the page's address (?done=), so a reload never posts again.
+    const done = (what: ObjectiveDone, at = keyResultId) =>
+      redirect(`/goals/objectives/${id}?done=${what}${at ? `#kr-${at}` : ""}`);
+    if (intent === "check-in") {
       const submission = parseWithZod(form, { schema: CheckInSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
       await checkIn(viewer, keyResultId, submission.value);
+      return done("checkedIn");
     } else if (intent === "reflect") {
       const submission = parseWithZod(form, { schema: ReflectionSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
       await reflect(viewer, keyResultId, submission.value.reflection);
+      return done("reflected");
     } else if (intent === "share" || intent === "unshare") {
       const submission = parseWithZod(form, { schema: ShareSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
@@ -118,8 +111,10 @@ export const action = withFormRefusals(
         email: submission.value.email,
         shared: intent === "share",
       });
+      return done(intent === "share" ? "shared" : "unshared", "");
     } else if (intent === "open" || intent === "private") {
       await shareObjective(viewer, id, { openToAll: intent === "open" });
+      return done(intent === "open" ? "opened" : "madePrivate", "");
     } else if (intent === "carry") {
       const submission = parseWithZod(form, { schema: CarrySchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
@@ -159,10 +154,9 @@ export const action = withFormRefusals(
         { competencyId, text, url: url ?? null, occurredOn: dayToDate(occurredOn), shared },
         languageOf(context),
       );
-    } else {
-      throw new InvalidError({ key: "goals:errors.unknownAction" });
+      return done("evidenceRecorded");
     }
-    return redirect(`/goals/objectives/${id}`);
+    throw new InvalidError({ key: "goals:errors.unknownAction" });
   },
   (form) => ({
     errors: {} as Errors,
@@ -171,6 +165,18 @@ export const action = withFormRefusals(
     keyResultId: String(form.get("keyResultId") ?? ""),
   }),
 );
+
+const OBJECTIVE_DONE = [
+  "keyResultAdded",
+  "checkedIn",
+  "reflected",
+  "shared",
+  "unshared",
+  "opened",
+  "madePrivate",
+  "evidenceRecorded",
+] as const;
+type ObjectiveDone = (typeof OBJECTIVE_DONE)[number];
 
 export default function ObjectivePage({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
@@ -186,6 +192,12 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
     mine(intent, keyResultId) ? actionData!.typed : {};
   const { objective } = view;
   const figure = useKeyResultFigure();
+  const message = useDoneMessage(
+    Object.fromEntries(
+      OBJECTIVE_DONE.map((what) => [what, t(`objective.flash.${what}`)]),
+    ) as Record<ObjectiveDone, string>,
+    actionData,
+  );
   return (
     <>
       <BackLink to={`/goals?period=${view.period.id}`}>{t("objective.back")}</BackLink>
@@ -194,6 +206,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
         description={`${t("tree.level", { level: objective.level, team: objective.teamName ?? "" })} · ${t("commitment", { commitment: objective.commitment })} · ${t("tree.owner", { name: objective.ownerName })} · ${t("objective.period", { name: view.period.name })}`}
       />
       {actionData?.error ? <Alert tone="error">{actionData.error}</Alert> : null}
+      {message ? <Alert tone="success">{message}</Alert> : null}
       <Card className="mb-6">
         {view.parent ? (
           <p className="text-sm">
@@ -401,66 +414,69 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
               </Form>
             ) : null}
             {kr.canRecordContribution && view.competencies.length ? (
-              <details className="mt-3">
-                <summary className="cursor-pointer text-sm font-medium">
-                  {t("objective.evidence.heading")}
-                </summary>
-                <p className="muted my-2 text-sm">{t("objective.evidence.intro")}</p>
+              // What one recorded stays in sight; the form to record more opens on demand (a
+              // recording reloads the page, which opens no disclosure).
+              <>
                 {kr.evidence.map((item) => (
-                  <p key={item.id} className="whitespace-pre-line text-sm">
+                  <p key={item.id} className="mt-3 whitespace-pre-line text-sm">
                     {t("objective.evidence.recorded", { text: item.text })}
                   </p>
                 ))}
-                <Form method="post" className="space-y-2">
-                  <input type="hidden" name="intent" value="evidence" />
-                  <input type="hidden" name="keyResultId" value={kr.id} />
-                  <SelectField
-                    label={t("objective.evidence.competency")}
-                    name="competencyId"
-                    defaultValue={typedFor("evidence", kr.id).competencyId}
-                    errors={errorsFor("evidence", kr.id).competencyId}
-                  >
-                    {view.competencies.map((competency) => (
-                      <option key={competency.id} value={competency.id}>
-                        {competency.name}
-                      </option>
-                    ))}
-                  </SelectField>
-                  <TextareaField
-                    label={t("objective.evidence.text")}
-                    name="text"
-                    rows={3}
-                    defaultValue={typedFor("evidence", kr.id).text}
-                    errors={errorsFor("evidence", kr.id).text}
-                  />
-                  <Field
-                    label={t("objective.evidence.occurredOn")}
-                    name="occurredOn"
-                    type="date"
-                    max={view.today}
-                    defaultValue={typedFor("evidence", kr.id).occurredOn ?? view.today}
-                    errors={errorsFor("evidence", kr.id).occurredOn}
-                  />
-                  <Button type="submit" variant="secondary" disabled={busy}>
-                    {t("objective.evidence.submit")}
-                  </Button>
-                </Form>
-              </details>
+                <details className="mt-3">
+                  <summary className="cursor-pointer text-sm font-medium">
+                    {t("objective.evidence.heading")}
+                  </summary>
+                  <p className="muted my-2 text-sm">{t("objective.evidence.intro")}</p>
+                  <Form method="post" className="space-y-2">
+                    <input type="hidden" name="intent" value="evidence" />
+                    <input type="hidden" name="keyResultId" value={kr.id} />
+                    <SelectField
+                      label={t("objective.evidence.competency")}
+                      name="competencyId"
+                      defaultValue={typedFor("evidence", kr.id).competencyId}
+                      errors={errorsFor("evidence", kr.id).competencyId}
+                    >
+                      {view.competencies.map((competency) => (
+                        <option key={competency.id} value={competency.id}>
+                          {competency.name}
+                        </option>
+                      ))}
+                    </SelectField>
+                    <TextareaField
+                      label={t("objective.evidence.text")}
+                      name="text"
+                      rows={3}
+                      defaultValue={typedFor("evidence", kr.id).text}
+                      errors={errorsFor("evidence", kr.id).text}
+                    />
+                    <Field
+                      label={t("objective.evidence.occurredOn")}
+                      name="occurredOn"
+                      type="date"
+                      max={view.today}
+                      defaultValue={typedFor("evidence", kr.id).occurredOn ?? view.today}
+                      errors={errorsFor("evidence", kr.id).occurredOn}
+                    />
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      {t("objective.evidence.submit")}
+                    </Button>
+                  </Form>
+                </details>
+              </>
             ) : null}
           </section>
         </Card>
       ))}
 
       {view.canAddKeyResult ? (
-        <Card className="mb-6">
-          <h2 className="mb-2 text-lg font-semibold">{t("objective.add.heading")}</h2>
-          <KeyResultForm
-            key={view.keyResults.length}
-            typed={typedFor("key-result")}
-            errors={errorsFor("key-result")}
-            busy={busy}
-          />
-        </Card>
+        <p className="mb-6">
+          <Link
+            className={buttonClass("secondary")}
+            to={`/goals/objectives/${objective.id}/key-results/new`}
+          >
+            {t("objective.add.heading")}
+          </Link>
+        </p>
       ) : view.keyResults.length >= 5 && !view.period.closedAt ? (
         <p className="mb-6 text-sm">{t("objective.add.full")}</p>
       ) : null}

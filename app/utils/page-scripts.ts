@@ -29,6 +29,8 @@ export function withoutHandoff<Context extends { serverHandoffStream?: unknown }
 
 /**
  * The one script a document without the app's carries: its print buttons (marked `data-print`)
- * print. In a document with the app's scripts, the button's own handler does.
+ * print, and its copy buttons (`data-copy`, the id of the field they copy) copy, saying so in the
+ * field's status (or selecting the text where the clipboard is not offered). In a document with
+ * the app's scripts, the buttons' own handlers do.
  */
-export const PRINT_BUTTONS_SCRIPT = `addEventListener("click",e=>{e.target.closest?.("[data-print]")&&print()})`;
+export const PLAIN_PAGE_SCRIPT = `addEventListener("click",e=>{const b=e.target.closest?.("[data-print],[data-copy]");if(!b)return;if(b.dataset.copy===undefined)return print();const f=document.getElementById(b.dataset.copy),s=document.getElementById(b.dataset.copy+"-status");Promise.resolve().then(()=>navigator.clipboard.writeText(f.value)).then(()=>{s.textContent=b.dataset.copied},()=>{f.select();s.textContent=b.dataset.failed})})`;

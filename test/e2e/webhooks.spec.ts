@@ -66,6 +66,9 @@ test("an admin adds a webhook endpoint for people who left and key-result check-
     await expect(engineer.getByRole("heading", { name: objective, level: 1 })).toBeVisible();
     await engineer.getByRole("button", { name: "Open to everyone" }).click();
     await expect(engineer.getByText("Readable by everyone in the organisation")).toBeVisible();
+    // A key result is written on a page of its own (decision 152), React's once hydrated.
+    await engineer.getByRole("link", { name: "Add a key result" }).click();
+    await hydrated(engineer);
     await engineer.getByLabel("Key result", { exact: true }).fill(keyResult);
     await engineer.getByLabel("Unit").fill("pipelines");
     await engineer.getByRole("textbox", { name: "Start", exact: true }).fill("2");

@@ -29,7 +29,6 @@ export function KeyResultForm({
   const flagged = checkKeyResult(title, unit).flagged;
   return (
     <Form method="post" className="space-y-2">
-      <input type="hidden" name="intent" value="key-result" />
       <Field
         label={t("kr.title")}
         hint={t("kr.titleHint")}

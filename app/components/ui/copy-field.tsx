@@ -33,7 +33,13 @@ export function CopyField({ label, value, hint }: { label: string; value: string
           aria-describedby={hint ? `${id}-hint` : undefined}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <Button variant="secondary" onClick={copy}>
+        <Button
+          variant="secondary"
+          onClick={copy}
+          data-copy={id}
+          data-copied={t("copy.copied")}
+          data-failed={t("copy.failed")}
+        >
           {t("actions.copy")}
         </Button>
       </div>
@@ -43,6 +49,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
         </p>
       ) : null}
       <p
+        id={`${id}-status`}
         role="status"
         aria-live="polite"
         className="mt-1 text-sm text-slate-600 dark:text-slate-300"

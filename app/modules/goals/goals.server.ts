@@ -743,6 +743,24 @@ export async function createObjective(viewer: Viewer, input: ObjectiveInput): Pr
   return created.id;
 }
 
+/** The objective, when the viewer may edit it and its period is not closed: where a key result is added. */
+async function requireKeyResultRoom(viewer: Viewer, objectiveId: string) {
+  const objective = await requireEditable(viewer, objectiveId);
+  if (!isWritablePeriod(objective.period)) throw new ForbiddenError({ key: "goals:errors.closed" });
+  return objective;
+}
+
+/**
+ * The page for a new key result: its objective and how many it holds, when the viewer may add one
+ * (refused as adding it would be, and once the objective holds five).
+ */
+export async function newKeyResultPage(viewer: Viewer, objectiveId: string) {
+  const objective = await requireKeyResultRoom(viewer, objectiveId);
+  const count = await db.keyResult.count({ where: { objectiveId } });
+  if (count >= MAX_KEY_RESULTS) throw new InvalidError({ key: "goals:errors.tooMany" });
+  return { objective: { id: objective.id, title: objective.title }, count };
+}
+
 /**
  * Adds a key result to an objective the viewer may edit, in a period not closed: at most five. The
  * output check's finding comes back to be shown as advice; it never refuses.
@@ -752,8 +770,7 @@ export async function addKeyResult(
   objectiveId: string,
   input: KeyResultInput,
 ): Promise<{ id: string; check: OutputCheck }> {
-  const objective = await requireEditable(viewer, objectiveId);
-  if (!isWritablePeriod(objective.period)) throw new ForbiddenError({ key: "goals:errors.closed" });
+  const objective = await requireKeyResultRoom(viewer, objectiveId);
   const shape =
     input.kind === "binary"
       ? { kind: input.kind, direction: "increase" as const, startValue: 0, targetValue: 1 }

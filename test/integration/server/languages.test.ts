@@ -272,7 +272,7 @@ describe("the language of a page", () => {
     expect(body).toContain("Anmelden");
     expect(body).not.toMatch(/<script[^>]*type="module"|modulepreload|__reactRouterContext/);
     expect(body).not.toContain("rungs-namespaces");
-    // Its one line of script: the print buttons.
+    // Its one line of script: the print and copy buttons.
     expect(body.match(/<script[^>]*>/g)).toEqual([expect.stringMatching(/^<script nonce=/)]);
     // So is home, where signing in lands: links and to-dos.
     const person = await createPerson({ name: "Hanna Home" });
