@@ -16,6 +16,7 @@ import * as clock from "~/platform/clock.server";
 import * as treeRoute from "~/routes/goals._index";
 import * as newRoute from "~/routes/goals.objectives.new";
 import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
+import * as newKeyResultRoute from "~/routes/goals.objectives.$objectiveId_.key-results.new";
 import * as adminRoute from "~/routes/admin.goals";
 import { createPerson } from "../../utils/factories";
 import { quarterPeriod } from "./fixtures";
@@ -130,6 +131,16 @@ describe("a person's private objective", () => {
     const text = await answerText(
       objectiveRoute.loader as RouteFunction,
       await signedInRequest(`/goals/objectives/${privateId}`, org[who].id),
+      { objectiveId: privateId },
+    );
+    expect(text.startsWith("404")).toBe(true);
+    expect(text).not.toContain(MARK);
+  });
+
+  test.each(strangers)("%s gets a 404 on its new key result's page too", async (who) => {
+    const text = await answerText(
+      newKeyResultRoute.loader as RouteFunction,
+      await signedInRequest(`/goals/objectives/${privateId}/key-results/new`, org[who].id),
       { objectiveId: privateId },
     );
     expect(text.startsWith("404")).toBe(true);
