@@ -21,6 +21,15 @@ import {
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+import { postedText } from "~/utils/posted";
+
+/**
+ * Sent as HTML (decision 153): naming and removing members and setting the meeting redirect with
+ * what they did in `?done=`; a refusal comes back as a document with what was typed.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -35,33 +44,50 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
   return committeePage(viewer, params.windowId ?? "", languageOf(context));
 });
 
-export const action = withFormRefusals(async ({ request, params }: Route.ActionArgs, form) => {
-  const viewer = await requireUser(request);
-  const windowId = params.windowId ?? "";
-  const intent = form.get("intent");
-  if (intent === "meeting") {
-    const { timeZone } = await requireUserAndTimeZone(request);
-    const submission = parseWithZod(form, { schema: meetingSchema(timeZone) });
-    if (submission.status !== "success")
-      return data(
-        { intent: "meeting" as const, meetingResult: submission.reply() },
-        { status: 400 },
-      );
-    await scheduleCommitteeMeeting(viewer, windowId, {
-      startsAt: submission.value.startsAt,
-      endsAt: meetingEnd(submission.value),
-    });
-  } else if (intent === "meeting-remove") await scheduleCommitteeMeeting(viewer, windowId, null);
-  else if (intent === "name")
-    await nameMember(viewer, windowId, {
-      email: String(form.get("email") ?? ""),
-      role: String(form.get("role") ?? "member"),
-    });
-  else if (intent === "remove")
-    await removeMember(viewer, windowId, String(form.get("personId") ?? ""));
-  else throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
-  return redirect(`/promotions/windows/${windowId}/committee`);
-});
+const COMMITTEE_DONE = ["meetingSet", "meetingRemoved", "named", "removed"] as const;
+type CommitteeDone = (typeof COMMITTEE_DONE)[number];
+
+export const action = withFormRefusals(
+  async ({ request, params }: Route.ActionArgs, form) => {
+    const viewer = await requireUser(request);
+    const windowId = params.windowId ?? "";
+    const intent = form.get("intent");
+    const done = (what: CommitteeDone) =>
+      redirect(`/promotions/windows/${windowId}/committee?done=${what}`);
+    if (intent === "meeting") {
+      const { timeZone } = await requireUserAndTimeZone(request);
+      const submission = parseWithZod(form, { schema: meetingSchema(timeZone) });
+      if (submission.status !== "success")
+        return data(
+          { intent: "meeting" as const, meetingResult: submission.reply() },
+          { status: 400 },
+        );
+      await scheduleCommitteeMeeting(viewer, windowId, {
+        startsAt: submission.value.startsAt,
+        endsAt: meetingEnd(submission.value),
+      });
+      return done("meetingSet");
+    }
+    if (intent === "meeting-remove") {
+      await scheduleCommitteeMeeting(viewer, windowId, null);
+      return done("meetingRemoved");
+    }
+    if (intent === "name") {
+      await nameMember(viewer, windowId, {
+        email: String(form.get("email") ?? ""),
+        role: String(form.get("role") ?? "member"),
+      });
+      return done("named");
+    }
+    if (intent === "remove") {
+      await removeMember(viewer, windowId, String(form.get("personId") ?? ""));
+      return done("removed");
+    }
+    throw new InvalidError({ key: "promotionsCommittee:errors.unknownAction" });
+  },
+  // A refused name keeps what was typed: the page comes back as a new document.
+  (form) => ({ typed: postedText(form, ["email", "role"]) }),
+);
 
 export default function CommitteePage({ loaderData, actionData }: Route.ComponentProps) {
   const page = loaderData;
@@ -71,6 +97,13 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
   const error = actionData && "error" in actionData ? actionData.error : null;
   const meetingResult =
     actionData && "meetingResult" in actionData ? actionData.meetingResult : undefined;
+  const message = useDoneMessage(
+    Object.fromEntries(
+      COMMITTEE_DONE.map((what) => [what, t(`committee.flash.${what}`)]),
+    ) as Record<CommitteeDone, string>,
+    actionData,
+  );
+  const typed = actionData && "typed" in actionData ? actionData.typed : {};
   const nameOf = (id: string) => page.members.find((member) => member.personId === id)?.name ?? "";
   return (
     <>
@@ -90,6 +123,7 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
       />
       {page.window.redactedFirstRead ? <Alert tone="info">{t("committee.redacted")}</Alert> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
+      {message ? <Alert tone="success">{message}</Alert> : null}
       <div className="space-y-6">
         <MeetingCard
           formId="committee-meeting"
@@ -131,8 +165,18 @@ export default function CommitteePage({ loaderData, actionData }: Route.Componen
           )}
           {page.canEdit ? (
             <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
-              <Field label={t("committee.email")} name="email" type="email" required />
-              <SelectField label={t("committee.roleLabel")} name="role" defaultValue="member">
+              <Field
+                label={t("committee.email")}
+                name="email"
+                type="email"
+                required
+                defaultValue={typed.email}
+              />
+              <SelectField
+                label={t("committee.roleLabel")}
+                name="role"
+                defaultValue={typed.role ?? "member"}
+              >
                 <option value="member">{t("committee.role.member")}</option>
                 <option value="chair">{t("committee.role.chair")}</option>
               </SelectField>

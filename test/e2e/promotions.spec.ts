@@ -210,6 +210,10 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     priya.getByText("The committee has no chair yet: name one before the votes start."),
   ).toBeVisible();
   await priya.getByRole("link", { name: "The committee", exact: true }).click();
+  // The committee's page is sent as HTML (decision 153): opened as a document, its members are
+  // named with no script fetched.
+  const committeeScripts = scriptsFetched(priya);
+  await priya.goto(priya.url());
   for (const [person, role] of [
     [chair, "chair"],
     [member, "member"],
@@ -218,8 +222,10 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     await priya.getByLabel("Role", { exact: true }).selectOption(role);
     await priya.getByRole("button", { name: "Name to the committee" }).click();
     await expect(priya.getByRole("button", { name: `Remove ${person.name}` })).toBeVisible();
+    await expect(priya.getByText("Named to the committee.")).toBeVisible();
   }
   await expect(priya.getByText("This committee meets the window's rules.")).toHaveCount(3);
+  expect(committeeScripts).toEqual([]);
   await priya.goto(`/admin/promotions/${WINDOW}`);
   await priya.getByRole("button", { name: "End nominations and start the votes" }).click();
   await expect(priya.getByText(/· Committee reading$/)).toBeVisible();

@@ -15,7 +15,7 @@ import { servedLadderVersion } from "~/modules/ladders/registry.server";
 import { runNotificationPass } from "~/modules/notifications/outbox.server";
 import * as committeeRoute from "~/routes/promotions.windows.$windowId.committee";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import { answerOf, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { startSmtpSink } from "../../utils/smtp-sink";
 
@@ -145,10 +145,10 @@ describe("calendar invitations for a promotion committee's meeting", () => {
 
     // Carla enters 14:00 on her Berlin clock: 13:00 UTC.
     expect(
-      statusOf(
+      answerOf(
         await act(s.carla, { intent: "meeting", startsAt: "2026-12-10T14:00", minutes: "120" }),
       ),
-    ).toBe(302);
+    ).toEqual({ status: 302, location: `${url()}?done=meetingSet` });
     const page = bodyOf<{
       meeting: { startsAt: Date | string; minutes: number; canChange: boolean };
     }>(
@@ -199,7 +199,10 @@ describe("calendar invitations for a promotion committee's meeting", () => {
     );
 
     // Max leaves the committee: he alone is sent a cancellation; Nina, named now, is invited.
-    expect(statusOf(await act(s.admin, { intent: "remove", personId: s.max.id }))).toBe(302);
+    expect(answerOf(await act(s.admin, { intent: "remove", personId: s.max.id }))).toEqual({
+      status: 302,
+      location: `${url()}?done=removed`,
+    });
     expect(
       statusOf(await act(s.admin, { intent: "name", email: s.nina.email, role: "member" })),
     ).toBe(302);
@@ -215,7 +218,10 @@ describe("calendar invitations for a promotion committee's meeting", () => {
     for (const person of [s.carla, s.mia]) expect(calendars(person, from)).toEqual([]);
 
     // The chair removes the meeting: everyone still on the committee is sent a cancellation, once.
-    expect(statusOf(await act(s.carla, { intent: "meeting-remove" }))).toBe(302);
+    expect(answerOf(await act(s.carla, { intent: "meeting-remove" }))).toEqual({
+      status: 302,
+      location: `${url()}?done=meetingRemoved`,
+    });
     from = sink.received.length;
     await pass();
     await pass();

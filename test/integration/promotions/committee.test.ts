@@ -16,7 +16,14 @@ import * as meetingRoute from "~/routes/promotions.windows.$windowId.meeting";
 import { createPerson } from "../../utils/factories";
 import { companyLeads, engineeringVersionId } from "./committee-fixtures";
 import { renderPage, type PageModule } from "../../utils/render-page";
-import { answerText, bodyOf, routeArgs, statusOf, type RouteFunction } from "../../utils/responses";
+import {
+  answerOf,
+  answerText,
+  bodyOf,
+  routeArgs,
+  statusOf,
+  type RouteFunction,
+} from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 const MARK = (what: string) => `MARK-${what}-7c1d`;
@@ -260,6 +267,8 @@ describe("the committee", () => {
         email: person.email,
         role,
       });
+    // The page is sent as HTML (decision 153): each name redirects with what it did, which the
+    // page words from its address.
     for (const [person, role] of [
       [s.vera, "chair"],
       [s.wim, "member"],
@@ -267,13 +276,35 @@ describe("the committee", () => {
       [s.sam, "member"],
       [s.bob, "member"],
     ] as const)
-      expect(statusOf(await name(person, role))).toBe(302);
+      expect(answerOf(await name(person, role))).toEqual({
+        status: 302,
+        location: `${committeeUrl()}?done=named`,
+      });
+    const named = await renderPage(
+      committeeRoute as unknown as PageModule,
+      "/promotions/windows/:windowId/committee",
+      `${committeeUrl()}?done=named`,
+      s.admin.id,
+    );
+    expect(named.html).toContain("Named to the committee.");
     // A nominee of the window is not named to its committee; nobody is named twice.
     const refused = await name(s.lena);
     expect(statusOf(refused)).toBe(400);
     expect(bodyOf<{ error: string }>(refused).error).toBe(
       "This person is nominated in this window and cannot sit on its committee.",
     );
+    // Refused, the page comes back as a document with what was typed, and says nothing was done.
+    const refusedPage = await renderPage(
+      committeeRoute as unknown as PageModule,
+      "/promotions/windows/:windowId/committee",
+      committeeUrl(),
+      s.admin.id,
+      new URLSearchParams({ intent: "name", email: s.lena.email, role: "chair" }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain(`value="${s.lena.email}"`);
+    expect(refusedPage.html).toMatch(/<option value="chair" selected="">/);
+    expect(refusedPage.html).not.toContain("Named to the committee.");
     expect(statusOf(await name(s.wim))).toBe(400);
     // Only an admin names members: anyone else is told nothing of the window.
     expect(
