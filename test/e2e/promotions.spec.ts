@@ -210,6 +210,10 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     priya.getByText("The committee has no chair yet: name one before the votes start."),
   ).toBeVisible();
   await priya.getByRole("link", { name: "The committee", exact: true }).click();
+  // Its heading waits for the page's words, the last script the click's navigation fetches.
+  await expect(
+    priya.getByRole("heading", { name: "The committee of Summer promotions" }),
+  ).toBeVisible();
   await expect(priya).toHaveURL(/\/committee$/);
   // The committee's page is sent as HTML (decision 153): opened as a document, its members are
   // named with no script fetched.
