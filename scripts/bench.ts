@@ -665,6 +665,14 @@ async function main() {
       note: "admin, a team's objective: its key results, their weekly check-ins and what supports it",
     },
     {
+      label: "new key result",
+      path: `/goals/objectives/${accounts.goals.teamObjectiveId}/key-results/new`,
+      cookie: admin,
+      bar: true,
+      duration: DURATION,
+      note: "admin, a key result written for a team's objective, with the live output check",
+    },
+    {
       label: "company objective",
       path: `/goals/objectives/${accounts.goals.companyObjectiveId}`,
       cookie: admin,
