@@ -15,6 +15,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { issueCheckInToken } from "~/modules/api/goals.server";
 import { API_BASE } from "~/modules/api/openapi";
+import { issuedTokenFor } from "~/modules/api/tokens.server";
 import { EvidenceSchema } from "~/modules/conversations/forms";
 import { dateToDay, dayToDate } from "~/modules/days";
 import { InvalidError } from "~/modules/errors";
@@ -37,6 +38,7 @@ import { pageParam } from "~/utils/search-params";
 import { useSubmitting } from "~/components/ui/use-submitting";
 import { useDoneMessage } from "~/components/ui/use-done-message";
 import { plainHtml } from "~/utils/page-scripts";
+import { carryOnce, takeOnce } from "~/utils/shown-once.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:objective.title") },
@@ -51,18 +53,33 @@ export const handle = plainHtml;
 /** One objective as the viewer may read it (a 404 otherwise, as goals.server decides). */
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return {
-    ...(await objectivePage(
-      viewer,
-      params.objectiveId,
-      languageOf(context),
-      pageParam(new URL(request.url).searchParams),
-    )),
-    today: dateToDay(clock.now()),
-    // What a CI job calls with a key result's token (the API's own path, not words).
-    checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,
-  };
+  const page = await objectivePage(
+    viewer,
+    params.objectiveId,
+    languageOf(context),
+    pageParam(new URL(request.url).searchParams),
+  );
+  // A check-in token issued by the form below, carried here once across its redirect (decision 154).
+  const carried = await takeOnce(request, pathOf(params.objectiveId));
+  const token = carried.value?.token;
+  const found = typeof token === "string" ? await issuedTokenFor(viewer.id, token) : null;
+  const issued =
+    found && page.keyResults.some((kr) => found.keyResultIds.includes(kr.id))
+      ? { name: found.name, token: found.token, keyResultIds: found.keyResultIds }
+      : null;
+  return data(
+    {
+      ...page,
+      issued,
+      today: dateToDay(clock.now()),
+      // What a CI job calls with a key result's token (the API's own path, not words).
+      checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,
+    },
+    carried.drop ? { headers: { "Set-Cookie": carried.drop } } : undefined,
+  );
 });
+
+const pathOf = (objectiveId: string) => `/goals/objectives/${objectiveId}`;
 
 type Errors = Record<string, string[] | null | undefined>;
 
@@ -93,7 +110,7 @@ export const action = withFormRefusals(
       );
     // What an accepted form did, named in the page's address (?done=), so a reload never posts again.
     const done = (what: ObjectiveDone, at = keyResultId) =>
-      redirect(`/goals/objectives/${id}?done=${what}${at ? `#kr-${at}` : ""}`);
+      redirect(`${pathOf(id)}?done=${what}${at ? `#kr-${at}` : ""}`);
     if (intent === "check-in") {
       const submission = parseWithZod(form, { schema: CheckInSchema });
       if (submission.status !== "success") return invalid(submission.error ?? {});
@@ -121,15 +138,11 @@ export const action = withFormRefusals(
       const copy = await carryOver(viewer, id, submission.value.periodId);
       return redirect(`/goals/objectives/${copy}`);
     } else if (intent === "token") {
+      // Shown once, on the page the answer redirects to: Rungs keeps only its hash (decision 154).
       const issued = await issueCheckInToken(viewer, keyResultId);
-      return {
-        intent,
-        keyResultId,
-        errors: {} as Errors,
-        typed: {} as Record<string, string>,
-        error: null as string | null,
-        issued: { name: issued.name, token: issued.token },
-      };
+      return redirect(`${pathOf(id)}?done=tokenIssued#kr-${keyResultId}`, {
+        headers: { "Set-Cookie": await carryOnce(pathOf(id), { token: issued.token }) },
+      });
     } else if (intent === "one-to-one") {
       const added = await keyResultToOneToOne(viewer, keyResultId, languageOf(context));
       if (!added.ok)
@@ -175,6 +188,7 @@ const OBJECTIVE_DONE = [
   "opened",
   "madePrivate",
   "evidenceRecorded",
+  "tokenIssued",
 ] as const;
 type ObjectiveDone = (typeof OBJECTIVE_DONE)[number];
 
@@ -191,6 +205,8 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
   const typedFor = (intent: string, keyResultId = ""): Partial<Record<string, string>> =>
     mine(intent, keyResultId) ? actionData!.typed : {};
   const { objective } = view;
+  const shownToken = (keyResultId: string) =>
+    view.issued?.keyResultIds.includes(keyResultId) ? view.issued : null;
   const figure = useKeyResultFigure();
   const message = useDoneMessage(
     Object.fromEntries(
@@ -349,7 +365,7 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
               </Form>
             ) : null}
             {kr.canCheckIn ? (
-              <details className="mt-3" open={mine("token", kr.id) || undefined}>
+              <details className="mt-3" open={shownToken(kr.id) ? true : undefined}>
                 <summary className="cursor-pointer text-sm font-medium">
                   {t("objective.token.heading")}
                 </summary>
@@ -357,15 +373,12 @@ export default function ObjectivePage({ loaderData, actionData }: Route.Componen
                 <p className="text-sm">
                   <code>{view.checkInEndpoint.replace("{keyResultId}", kr.id)}</code>
                 </p>
-                {mine("token", kr.id) &&
-                actionData &&
-                "issued" in actionData &&
-                actionData.issued ? (
+                {shownToken(kr.id) ? (
                   <IssuedToken
-                    title={actionData.issued.name}
+                    title={shownToken(kr.id)!.name}
                     copyNow={t("objective.token.copyNow")}
                     label={t("objective.token.label")}
-                    token={actionData.issued.token}
+                    token={shownToken(kr.id)!.token}
                   />
                 ) : (
                   <Form method="post" className="mt-2">

@@ -187,6 +187,11 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   await expect(
     keyResult.getByText(/^(Copied to the clipboard\.|Copying is not available here)/),
   ).toBeVisible();
+  // It reached the page across the form's redirect, once: a reload shows it no more (decision 154).
+  await engineer.reload();
+  await keyResult.getByText("API token for this key result").click();
+  await expect(keyResult.getByRole("button", { name: "Issue a token" })).toBeVisible();
+  await expect(engineer.getByLabel("New token")).toHaveCount(0);
   const answer = await engineer.request.post(endpoint, {
     headers: { Authorization: `Bearer ${token}` },
     data: { value: 15, confidence: "atRisk", note: "From CI" },

@@ -14,6 +14,7 @@ import {
   scopesOfReach,
   type TokenFacts,
   type TokenReach,
+  issuedTokenShownTo,
 } from "./policy";
 
 /**
@@ -62,6 +63,27 @@ export async function issueApiToken(
     return row;
   });
   return { id: created.id, name, token };
+}
+
+/**
+ * A token just issued, carried to the page that shows it once (decision 154): its name and the key
+ * results it checks in on, if the api policy lets the viewer see it; null otherwise.
+ */
+export async function issuedTokenFor(
+  viewerId: string,
+  token: string,
+): Promise<{ name: string; token: string; keyResultIds: string[] } | null> {
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      name: true,
+      personId: true,
+      revokedAt: true,
+      keyResults: { select: { keyResultId: true } },
+    },
+  });
+  if (!row || !issuedTokenShownTo(viewerId, row)) return null;
+  return { name: row.name, token, keyResultIds: row.keyResults.map((kr) => kr.keyResultId) };
 }
 
 export type ApiTokenListItem = {

@@ -4,9 +4,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { addKeyResult, createObjective } from "~/modules/goals/goals.server";
+import { hashToken } from "~/modules/identity/scim/tokens.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
 import * as newKeyResultRoute from "~/routes/goals.objectives.$objectiveId_.key-results.new";
+import { carryOnce } from "~/utils/shown-once.server";
 import { appBuild, serveForFile } from "../../utils/app-server";
 import { renderPage, type PageModule } from "../../utils/render-page";
 import { answerOf, routeArgs, statusOf, thrown } from "../../utils/responses";
@@ -124,6 +126,93 @@ describe("an objective's page", () => {
       org.lena.id,
     );
     expect(page.html).toContain("Shared.");
+  });
+});
+
+describe("a check-in token issued on the page", () => {
+  const cookieOf = (setCookie: string | string[] | undefined) =>
+    [setCookie ?? []].flat().find((line) => line.startsWith("rungs_shown_once="));
+  async function issue(personId: string) {
+    const session = (await startSession(personId)).split(";")[0]!;
+    const posted = await app.server.send(
+      "POST",
+      path(),
+      {
+        Cookie: session,
+        Origin: app.server.origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept-Language": "en",
+      },
+      new URLSearchParams({ intent: "token", keyResultId }).toString(),
+    );
+    return { session, posted };
+  }
+  const tokenIn = (html: string) => /rungs_api_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
+
+  test("is carried to the page once across the form's redirect, and gone on a reload", async () => {
+    const { session, posted } = await issue(org.lena.id);
+    expect(posted.status).toBe(302);
+    expect(posted.headers.location).toBe(`${path()}?done=tokenIssued#kr-${keyResultId}`);
+    const carried = cookieOf(posted.headers["set-cookie"])!;
+    // Only to this page, only from this site, for two minutes, out of the page's scripts' reach.
+    expect(carried).toContain(`Path=${path()}`);
+    expect(carried).toMatch(/HttpOnly/i);
+    expect(carried).toMatch(/SameSite=Strict/i);
+    expect(carried).toContain("Max-Age=120");
+    const headers = { Cookie: `${session}; ${carried.split(";")[0]}`, "Accept-Language": "en" };
+    const shown = await app.server.send("GET", `${path()}?done=tokenIssued`, headers);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toContain("Token issued.");
+    expect(shown.body).toContain("Copy this token now: it is shown once.");
+    const token = tokenIn(shown.body)!;
+    const stored = await db.apiToken.findFirstOrThrow({
+      where: { personId: org.lena.id, keyResults: { some: { keyResultId } } },
+      orderBy: { createdAt: "desc" },
+      select: { tokenHash: true },
+    });
+    expect(stored.tokenHash).toBe(hashToken(token));
+    // The answer that shows it drops the cookie; a reload shows no token and issues none.
+    expect(cookieOf(shown.headers["set-cookie"])).toMatch(/Max-Age=0/);
+    const tokens = await db.apiToken.count({ where: { personId: org.lena.id } });
+    const reloaded = await app.server.send("GET", `${path()}?done=tokenIssued`, {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(reloaded.status).toBe(200);
+    expect(tokenIn(reloaded.body)).toBeNull();
+    expect(await db.apiToken.count({ where: { personId: org.lena.id } })).toBe(tokens);
+  });
+
+  test("is shown only to its own person while it works: another reader, a revoked token and a made-up one show nothing", async () => {
+    const { posted } = await issue(org.lena.id);
+    const carried = cookieOf(posted.headers["set-cookie"])!.split(";")[0]!;
+    // Otto reads the objective (open to everyone since the sharing test) with Lena's cookie.
+    const asOtto = await app.server.send("GET", path(), {
+      Cookie: `${(await startSession(org.otto.id)).split(";")[0]!}; ${carried}`,
+      "Accept-Language": "en",
+    });
+    expect(asOtto.status).toBe(200);
+    expect(tokenIn(asOtto.body)).toBeNull();
+    const lena = (await startSession(org.lena.id)).split(";")[0]!;
+    const madeUp = (await carryOnce(path(), { token: `rungs_api_${"x".repeat(43)}` })).split(
+      ";",
+    )[0]!;
+    const withMadeUp = await app.server.send("GET", path(), {
+      Cookie: `${lena}; ${madeUp}`,
+      "Accept-Language": "en",
+    });
+    expect(withMadeUp.status).toBe(200);
+    expect(tokenIn(withMadeUp.body)).toBeNull();
+    await db.apiToken.updateMany({
+      where: { personId: org.lena.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const revoked = await app.server.send("GET", path(), {
+      Cookie: `${lena}; ${carried}`,
+      "Accept-Language": "en",
+    });
+    expect(revoked.status).toBe(200);
+    expect(tokenIn(revoked.body)).toBeNull();
   });
 });
 
