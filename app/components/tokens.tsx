@@ -57,6 +57,9 @@ export function NewTokenForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const issuing = pendingForm?.get("intent") === intent;
+  const chosen = fields.scopes.initialValue;
+  const scopeChosen = (value: string) =>
+    Array.isArray(chosen) ? chosen.includes(value) : chosen === value;
   return (
     <Card className="mb-6 max-w-2xl">
       <h2 className="mb-3 text-lg font-semibold">{words.heading}</h2>
@@ -80,6 +83,8 @@ export function NewTokenForm({
                       type="checkbox"
                       name={fields.scopes.name}
                       value={scope.value}
+                      // A refused form comes back as a new document with what was chosen.
+                      defaultChecked={scopeChosen(scope.value)}
                       className="mt-0.5 size-4"
                     />
                     <span>
@@ -104,7 +109,7 @@ export function NewTokenForm({
   );
 }
 
-/** A token just issued: shown in this answer only, as Rungs keeps its hash. */
+/** A token just issued: shown once, as Rungs keeps only its hash (decision 154 carries it to its page). */
 export function IssuedToken({
   title,
   copyNow,

@@ -1,9 +1,11 @@
+import { data } from "react-router";
 import type { Route } from "./+types/admin.api";
 import { ApiConnectionCard } from "~/components/api-connection";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useApiTokenWords } from "~/components/api-tokens";
 import { IssuedToken, NewTokenForm, TokenTable } from "~/components/tokens";
 import { Alert, PageHeader } from "~/components/ui/page";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { apiConnection } from "~/modules/api/api.server";
@@ -11,33 +13,40 @@ import { API_SCOPES } from "~/modules/api/scopes";
 import { IssueTokenSchema } from "~/modules/api/token-form";
 import { listApiTokens, overseenPersonTokens } from "~/modules/api/tokens.server";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { apiTokenAction } from "~/utils/api-tokens.server";
+import { apiTokenAction, issuedOnPage } from "~/utils/api-tokens.server";
+import { plainHtml } from "~/utils/page-scripts";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("api:admin.title") },
 ];
 
+// Sent as HTML (decision 154): its forms post and redirect, a token issued carried to it once.
+export const handle = plainHtml;
+
+const PATH = "/admin/api";
+
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
-  const [tokens, personTokens] = await Promise.all([
+  const [tokens, personTokens, { issued, headers }] = await Promise.all([
     listApiTokens({ reach: "organisation" }),
     overseenPersonTokens(viewer),
+    issuedOnPage(request, viewer.id, PATH),
   ]);
-  return { tokens, personTokens, ...apiConnection(request.url) };
+  return data({ tokens, personTokens, issued, ...apiConnection(request.url) }, { headers });
 });
 
-export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
-  return apiTokenAction(viewer, await formOf(request), context, "organisation");
+  return apiTokenAction(viewer, await formOf(request), "organisation", PATH);
 });
 
 export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {
   const { tokens, personTokens, baseUrl, documentUrl, perMinute } = loaderData;
   const { t } = useTranslation("api");
   const words = useApiTokenWords();
-  const issued = actionData?.issued ?? null;
-  const message = actionData?.message ?? null;
+  const { issued } = loaderData;
+  const message = useDoneMessage({ revoked: t("admin.revoked") }, actionData);
 
   return (
     <>

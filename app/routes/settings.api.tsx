@@ -1,10 +1,11 @@
-import { Link } from "react-router";
+import { Link, data } from "react-router";
 import type { Route } from "./+types/settings.api";
 import { useApiTokenWords } from "~/components/api-tokens";
 import { ApiConnectionCard } from "~/components/api-connection";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IssuedToken, NewTokenForm, TokenTable } from "~/components/tokens";
 import { Alert, PageHeader } from "~/components/ui/page";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import { metaT } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { apiConnection } from "~/modules/api/api.server";
@@ -12,33 +13,44 @@ import { PERSON_TOKEN_SCOPES } from "~/modules/api/policy";
 import { IssuePersonTokenSchema } from "~/modules/api/token-form";
 import { listApiTokens } from "~/modules/api/tokens.server";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { apiTokenAction } from "~/utils/api-tokens.server";
+import { apiTokenAction, issuedOnPage } from "~/utils/api-tokens.server";
+import { plainHtml } from "~/utils/page-scripts";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("api:account.title") },
 ];
 
+// Sent as HTML (decision 154): its forms post and redirect, a token issued carried to it once.
+export const handle = plainHtml;
+
+const PATH = "/settings/api";
+
 /** A person's own API tokens: reads only, each call reading what their own pages show them (decision 088). */
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return {
-    tokens: await listApiTokens({ reach: "person", personId: viewer.id }),
-    ...apiConnection(request.url),
-  };
+  const { issued, headers } = await issuedOnPage(request, viewer.id, PATH);
+  return data(
+    {
+      tokens: await listApiTokens({ reach: "person", personId: viewer.id }),
+      issued,
+      ...apiConnection(request.url),
+    },
+    { headers },
+  );
 });
 
-export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
-  return apiTokenAction(viewer, await formOf(request), context, "person");
+  return apiTokenAction(viewer, await formOf(request), "person", PATH);
 });
 
 export default function MyApiTokens({ loaderData, actionData }: Route.ComponentProps) {
   const { tokens, baseUrl, documentUrl, perMinute } = loaderData;
   const { t } = useTranslation("api");
   const words = useApiTokenWords();
-  const issued = actionData?.issued ?? null;
-  const message = actionData?.message ?? null;
+  const { issued } = loaderData;
+  const message = useDoneMessage({ revoked: t("admin.revoked") }, actionData);
 
   return (
     <>

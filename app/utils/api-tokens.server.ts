@@ -1,21 +1,22 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type RouterContextProvider } from "react-router";
-import { translatorOf } from "~/i18n/i18n.server";
+import { data, redirect } from "react-router";
 import type { TokenReach } from "~/modules/api/policy";
 import { IssuePersonTokenSchema, IssueTokenSchema } from "~/modules/api/token-form";
-import { issueApiToken, revokeApiToken } from "~/modules/api/tokens.server";
+import { issueApiToken, issuedTokenFor, revokeApiToken } from "~/modules/api/tokens.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import { carryOnce, takeOnce } from "./shown-once.server";
 
 /**
  * The action of both API token pages, the admins' (organisation-wide tokens) and a person's own
- * (`reach`): issue a token, shown in this answer only, or revoke one; who may revoke which is the
- * api policy's to say (`revokeApiToken`).
+ * (`reach`), each at `path` and sent as HTML: issue a token, carried once to the page the answer
+ * redirects to (decision 154), or revoke one; who may revoke which is the api policy's to say
+ * (`revokeApiToken`).
  */
 export async function apiTokenAction(
   viewer: { id: string; isAdmin: boolean; name: string },
   formData: FormData,
-  context: Readonly<RouterContextProvider>,
   reach: TokenReach,
+  path: string,
 ) {
   const intent = formData.get("intent");
   if (intent === "issue") {
@@ -23,35 +24,38 @@ export async function apiTokenAction(
       schema: reach === "person" ? IssuePersonTokenSchema : IssueTokenSchema,
     });
     if (submission.status !== "success")
-      return data(
-        { intent, result: submission.reply(), issued: null, message: null },
-        { status: 400 },
-      );
+      return data({ intent, result: submission.reply() }, { status: 400 });
     const issued = await issueApiToken(
       viewer.id,
       submission.value.name,
       submission.value.scopes,
       reach,
     );
-    // Shown once, in this answer only: Rungs keeps its hash.
-    return {
-      intent,
-      result: submission.reply({ resetForm: true }),
-      issued: { name: issued.name, token: issued.token },
-      message: null,
-    };
+    // Shown once, on the page the answer redirects to: Rungs keeps its hash.
+    return redirect(path, {
+      headers: { "Set-Cookie": await carryOnce(path, { token: issued.token }) },
+    });
   }
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
     if (typeof tokenId !== "string" || !tokenId)
       throw new NotFoundError({ key: "api:errors.noSuchToken" });
     await revokeApiToken(viewer, tokenId);
-    return {
-      intent,
-      result: undefined,
-      issued: null,
-      message: translatorOf(context)("api:admin.revoked"),
-    };
+    return redirect(`${path}?done=revoked`);
   }
   throw new InvalidError({ key: "api:errors.unknownAction" });
+}
+
+/**
+ * The token the page's form just issued, if the request carries it (as the api policy lets the
+ * viewer see it), and the `Set-Cookie` that drops what it carried.
+ */
+export async function issuedOnPage(request: Request, viewerId: string, path: string) {
+  const carried = await takeOnce(request, path);
+  const token = carried.value?.token;
+  const found = typeof token === "string" ? await issuedTokenFor(viewerId, token) : null;
+  return {
+    issued: found ? { name: found.name, token: found.token } : null,
+    headers: carried.drop ? { "Set-Cookie": carried.drop } : undefined,
+  };
 }

@@ -21,3 +21,16 @@ export async function signedInPost(
 ): Promise<Request> {
   return signedInRequest(url, userId, { method: "POST", body: new URLSearchParams(fields) });
 }
+
+/**
+ * The GET a browser makes when an answer redirects and sets a cookie for the page it names (a token
+ * carried once, decision 154): the person's session and that cookie.
+ */
+export async function followedWithCookie(answer: unknown, userId: string): Promise<Request> {
+  const response = answer as Response;
+  const carried = response.headers.get("Set-Cookie")!.split(";")[0]!;
+  const request = await signedInRequest(response.headers.get("Location")!, userId);
+  const headers = new Headers(request.headers);
+  headers.set("Cookie", `${request.headers.get("Cookie")}; ${carried}`);
+  return new Request(request.url, { headers });
+}

@@ -17,8 +17,8 @@ import { createScimToken, revokeScimToken } from "~/modules/identity/scim/tokens
 import * as adminRoute from "~/routes/admin.api";
 import * as apiRoute from "~/routes/api.v1.$";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
-import { signedInPost, signedInRequest } from "../../utils/session";
+import { answerOf, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { followedWithCookie, signedInPost, signedInRequest } from "../../utils/session";
 import { api, tokenFor } from "./helpers";
 
 let admin: Awaited<ReturnType<typeof createAdmin>>;
@@ -379,12 +379,15 @@ describe("the admins' API token page", () => {
     expect(JSON.stringify(bodyOf(noScope))).toContain("api:errors.scopesRequired");
     expect(await db.apiToken.count({ where: { name: "Metabase" } })).toBe(0);
 
+    // Issued, it is carried once to the page the answer redirects to (decision 154).
+    const issuing = await post(admin.id, {
+      intent: "issue",
+      name: "Metabase",
+      scopes: ["aggregates:read", "people:read"],
+    });
+    expect(answerOf(issuing)).toEqual({ status: 302, location: "/admin/api" });
     const issued = bodyOf<{ issued: { token: string } }>(
-      await post(admin.id, {
-        intent: "issue",
-        name: "Metabase",
-        scopes: ["aggregates:read", "people:read"],
-      }),
+      await adminRoute.loader(routeArgs(await followedWithCookie(issuing, admin.id))),
     ).issued.token;
     expect(issued).toMatch(/^rungs_api_/);
     const row = await db.apiToken.findFirstOrThrow({ where: { name: "Metabase" } });
@@ -402,7 +405,10 @@ describe("the admins' API token page", () => {
       lastUsedAt: expect.any(String),
     });
 
-    await post(admin.id, { intent: "revoke", tokenId: row.id });
+    expect(answerOf(await post(admin.id, { intent: "revoke", tokenId: row.id }))).toEqual({
+      status: 302,
+      location: "/admin/api?done=revoked",
+    });
     expect((await api(issued, "GET", "/teams")).status).toBe(401);
     expect(
       statusOf(await thrown(() => post(admin.id, { intent: "revoke", tokenId: "nope" }))),

@@ -20,7 +20,7 @@ import * as clock from "~/platform/clock.server";
 import * as adminTokensRoute from "~/routes/admin.api";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
-import { signedInPost } from "../../utils/session";
+import { followedWithCookie, signedInPost } from "../../utils/session";
 import { api } from "./helpers";
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
@@ -203,16 +203,17 @@ describe("the check-in scope on the admins' token form", () => {
         targetValue: 30,
       })
     ).id;
-    const issued = bodyOf<{ issued: { token: string } }>(
-      await adminTokensRoute.action(
-        routeArgs(
-          await signedInPost("/admin/api", admin.id, {
-            intent: "issue",
-            name: "CI pipeline",
-            scopes: "goals:check-in",
-          }),
-        ),
+    const issuing = await adminTokensRoute.action(
+      routeArgs(
+        await signedInPost("/admin/api", admin.id, {
+          intent: "issue",
+          name: "CI pipeline",
+          scopes: "goals:check-in",
+        }),
       ),
+    );
+    const issued = bodyOf<{ issued: { token: string } }>(
+      await adminTokensRoute.loader(routeArgs(await followedWithCookie(issuing, admin.id))),
     ).issued.token;
     const reply = await api(issued, "POST", `/key-results/${own}/check-ins`, { value: 60 });
     expect(reply.status).toBe(403);

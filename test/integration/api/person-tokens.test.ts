@@ -20,8 +20,15 @@ import * as adminRoute from "~/routes/admin.api";
 import * as scimRoute from "~/routes/admin.scim";
 import * as accountRoute from "~/routes/settings.api";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown, withRouteProps } from "../../utils/responses";
-import { signedInRequest } from "../../utils/session";
+import {
+  answerOf,
+  bodyOf,
+  routeArgs,
+  statusOf,
+  thrown,
+  withRouteProps,
+} from "../../utils/responses";
+import { followedWithCookie, signedInRequest } from "../../utils/session";
 import { api } from "./helpers";
 
 const READS = ["people:read", "ladders:read", "outcomes:read", "aggregates:read"] as const;
@@ -224,8 +231,14 @@ describe("the account page", () => {
     ).rejects.toMatchObject({ kind: "invalid" });
     expect(await db.apiToken.count({ where: { name: "Sneaky" } })).toBe(0);
 
+    const issuing = await post(org.peer.id, {
+      intent: "issue",
+      name: "Pat's sheet",
+      scopes: ["people:read"],
+    });
+    expect(answerOf(issuing)).toEqual({ status: 302, location: "/settings/api" });
     const issued = bodyOf<{ issued: { token: string } }>(
-      await post(org.peer.id, { intent: "issue", name: "Pat's sheet", scopes: ["people:read"] }),
+      await accountRoute.loader(routeArgs(await followedWithCookie(issuing, org.peer.id))),
     ).issued.token;
     const row = await db.apiToken.findFirstOrThrow({ where: { name: "Pat's sheet" } });
     expect(row).toMatchObject({ personId: org.peer.id, reach: "person", scopes: "people:read" });

@@ -154,8 +154,9 @@ describe("a check-in token issued on the page", () => {
     expect(posted.status).toBe(302);
     expect(posted.headers.location).toBe(`${path()}?done=tokenIssued#kr-${keyResultId}`);
     const carried = cookieOf(posted.headers["set-cookie"])!;
-    // Only to this page, only from this site, for two minutes, out of the page's scripts' reach.
-    expect(carried).toContain(`Path=${path()}`);
+    // Only to the objectives' folder (the page and its .data answer), only from this site, for two
+    // minutes, out of the page's scripts' reach.
+    expect(carried).toContain("Path=/goals/objectives;");
     expect(carried).toMatch(/HttpOnly/i);
     expect(carried).toMatch(/SameSite=Strict/i);
     expect(carried).toContain("Max-Age=120");

@@ -1,0 +1,113 @@
+// The two API token pages are sent as HTML (decision 154): a token issued is carried once to the
+// page its form redirects to, a revocation is worded from the address, and a refused form comes
+// back as a document with what was typed and chosen.
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "~/db/client.server";
+import { startSession } from "~/modules/identity/sessions/session.server";
+import * as adminRoute from "~/routes/admin.api";
+import * as accountRoute from "~/routes/settings.api";
+import { appBuild, serveForFile } from "../../utils/app-server";
+import { createAdmin, createPerson } from "../../utils/factories";
+
+const app = serveForFile(
+  appBuild({
+    "routes/admin-api": { path: "admin/api", module: adminRoute },
+    "routes/account-api": { path: "settings/api", module: accountRoute },
+  }),
+);
+
+let admin: { id: string };
+let person: { id: string };
+beforeAll(async () => {
+  admin = await createAdmin({ name: "Tia Tokens" });
+  person = await createPerson({ name: "Pia Pages", track: "ic", level: "ic2" });
+});
+
+const sessionOf = async (personId: string) => (await startSession(personId)).split(";")[0]!;
+const moduleScript = /<script[^>]*type="module"|modulepreload|__reactRouterContext/;
+const tokenIn = (html: string) => /rungs_api_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
+
+async function post(path: string, session: string, fields: [string, string][]) {
+  return app.server.send(
+    "POST",
+    path,
+    {
+      Cookie: session,
+      Origin: app.server.origin,
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Accept-Language": "en",
+    },
+    new URLSearchParams(fields).toString(),
+  );
+}
+
+describe.each([
+  { page: "a person's own", path: "/settings/api", scope: "people:read", who: () => person },
+  { page: "the admins'", path: "/admin/api", scope: "aggregates:read", who: () => admin },
+])("$page API token page", ({ path, scope, who }) => {
+  test("is sent without the app's scripts; a token issued is shown once on the page the form redirects to", async () => {
+    const session = await sessionOf(who().id);
+    const page = await app.server.send("GET", path, { Cookie: session, "Accept-Language": "en" });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toMatch(moduleScript);
+
+    const issued = await post(path, session, [
+      ["intent", "issue"],
+      ["name", `Sheet of ${path}`],
+      ["scopes", scope],
+    ]);
+    expect(issued.status).toBe(302);
+    expect(issued.headers.location).toBe(path);
+    const carried = [issued.headers["set-cookie"] ?? []]
+      .flat()
+      .find((line) => line.startsWith("rungs_shown_once="))!;
+    expect(carried).toContain(`Path=${path.slice(0, path.lastIndexOf("/"))};`);
+    const shown = await app.server.send("GET", path, {
+      Cookie: `${session}; ${carried.split(";")[0]}`,
+      "Accept-Language": "en",
+    });
+    expect(shown.body).toContain(`Token “Sheet of ${path}” issued`);
+    const token = tokenIn(shown.body);
+    expect(token).not.toBeNull();
+    const reloaded = await app.server.send("GET", path, {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(tokenIn(reloaded.body)).toBeNull();
+    expect(await db.apiToken.count({ where: { name: `Sheet of ${path}` } })).toBe(1);
+
+    const row = await db.apiToken.findFirstOrThrow({ where: { name: `Sheet of ${path}` } });
+    const revoked = await post(path, session, [
+      ["intent", "revoke"],
+      ["tokenId", row.id],
+    ]);
+    expect(revoked.status).toBe(302);
+    expect(revoked.headers.location).toBe(`${path}?done=revoked`);
+    const worded = await app.server.send("GET", `${path}?done=revoked`, {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(worded.body).toContain("Token revoked: calls with it are refused from now on.");
+  });
+
+  test("a refused form is a document with the name typed and the scopes chosen, and issues nothing", async () => {
+    const session = await sessionOf(who().id);
+    const noName = await post(path, session, [
+      ["intent", "issue"],
+      ["name", ""],
+      ["scopes", scope],
+    ]);
+    expect(noName.status).toBe(400);
+    expect(noName.body).toContain("Give the token a name.");
+    expect(noName.body).toMatch(
+      new RegExp(`<input(?=[^>]*value="${scope}")(?=[^>]*checked="")[^>]*>`),
+    );
+    const noScope = await post(path, session, [
+      ["intent", "issue"],
+      ["name", "Typed before a scope was chosen"],
+    ]);
+    expect(noScope.status).toBe(400);
+    expect(noScope.body).toContain('value="Typed before a scope was chosen"');
+    expect(await db.apiToken.count({ where: { name: "Typed before a scope was chosen" } })).toBe(0);
+  });
+});
