@@ -11,9 +11,10 @@ import { useTranslation } from "~/i18n/use-translation";
 import { apiConnection } from "~/modules/api/api.server";
 import { API_SCOPES } from "~/modules/api/scopes";
 import { IssueTokenSchema } from "~/modules/api/token-form";
-import { listApiTokens, overseenPersonTokens } from "~/modules/api/tokens.server";
+import { issuedTokenFor, listApiTokens, overseenPersonTokens } from "~/modules/api/tokens.server";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { apiTokenAction, issuedOnPage } from "~/utils/api-tokens.server";
+import { apiTokenAction } from "~/utils/api-tokens.server";
+import { shownOnPage } from "~/utils/shown-once.server";
 import { plainHtml } from "~/utils/page-scripts";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 
@@ -28,10 +29,10 @@ const PATH = "/admin/api";
 
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireRole(request, "admin");
-  const [tokens, personTokens, { issued, headers }] = await Promise.all([
+  const [tokens, personTokens, { shown: issued, headers }] = await Promise.all([
     listApiTokens({ reach: "organisation" }),
     overseenPersonTokens(viewer),
-    issuedOnPage(request, viewer.id, PATH),
+    shownOnPage(request, PATH, (token) => issuedTokenFor(viewer.id, token)),
   ]);
   return data({ tokens, personTokens, issued, ...apiConnection(request.url) }, { headers });
 });

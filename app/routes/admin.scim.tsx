@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, data } from "react-router";
+import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/admin.scim";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IssuedToken, NewTokenForm, TokenTable } from "~/components/tokens";
@@ -8,7 +8,7 @@ import { SubmitButton } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Field } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
-import { translatorOf } from "~/i18n/i18n.server";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
@@ -26,69 +26,75 @@ import { scimBaseUrl } from "~/modules/identity/scim/scim.server";
 import { CreateTokenSchema } from "~/modules/identity/scim/token-form";
 import {
   createScimToken,
+  createdScimTokenFor,
   listScimTokens,
   revokeScimToken,
 } from "~/modules/identity/scim/tokens.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
+import { carryOnce, shownOnPage } from "~/utils/shown-once.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:scim.title") },
 ];
 
+// Sent as HTML (decision 154): its forms post and redirect, a token created carried to it once.
+export const handle = plainHtml;
+
+const PATH = "/admin/scim";
+
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
-  await requireRole(request, "admin");
-  const [tokens, groupsAsTeams, groups] = await Promise.all([
+  const viewer = await requireRole(request, "admin");
+  const [tokens, groupsAsTeams, groups, { shown: created, headers }] = await Promise.all([
     listScimTokens(),
     getGroupsAsTeams(),
     listPushedGroups(),
+    shownOnPage(request, PATH, (token) => createdScimTokenFor(viewer.id, token)),
   ]);
-  return { tokens, baseUrl: scimBaseUrl(request.url), groupsAsTeams, groups };
+  return data(
+    { tokens, baseUrl: scimBaseUrl(request.url), groupsAsTeams, groups, created },
+    { headers },
+  );
 });
 
-export const action = withDomainErrors(async ({ request, context }: Route.ActionArgs) => {
+export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireRole(request, "admin");
   const formData = await formOf(request);
   const intent = formData.get("intent");
-  const t = translatorOf(context);
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateTokenSchema });
     if (submission.status !== "success")
-      return data({ intent, result: submission.reply(), created: null }, { status: 400 });
+      return data({ intent, result: submission.reply() }, { status: 400 });
     const created = await createScimToken(viewer.id, submission.value.name);
-    // Shown once, in this answer only: Rungs keeps its hash.
-    return {
-      intent,
-      result: submission.reply({ resetForm: true }),
-      created: { name: created.name, token: created.token },
-    };
+    // Shown once, on the page the answer redirects to: Rungs keeps its hash.
+    return redirect(PATH, {
+      headers: { "Set-Cookie": await carryOnce(PATH, { token: created.token }) },
+    });
   }
   if (intent === "groups") {
     const submission = parseWithZod(formData, { schema: GroupsAsTeamsSchema });
     if (submission.status !== "success")
-      return data({ intent, result: submission.reply(), created: null }, { status: 400 });
+      return data({ intent, result: submission.reply() }, { status: 400 });
     await setGroupsAsTeams(viewer.id, submission.value);
-    return {
-      intent,
-      result: submission.reply(),
-      created: null,
-      message: t("admin:scim.groupsSaved"),
-    };
+    return redirect(`${PATH}?done=groupsSaved`);
   }
   if (intent === "revoke") {
     const tokenId = formData.get("tokenId");
     if (typeof tokenId !== "string" || !tokenId)
       throw new NotFoundError({ key: "admin:scim.errors.noSuchToken" });
     await revokeScimToken(viewer.id, tokenId);
-    return { intent, result: undefined, created: null, message: t("admin:scim.revoked") };
+    return redirect(`${PATH}?done=revoked`);
   }
   throw new InvalidError({ key: "admin:scim.errors.unknownAction" });
 });
 
 export default function ScimTokens({ loaderData, actionData }: Route.ComponentProps) {
-  const { tokens, baseUrl, groupsAsTeams, groups } = loaderData;
+  const { tokens, baseUrl, groupsAsTeams, groups, created } = loaderData;
   const { t } = useTranslation("admin");
-  const created = actionData?.created ?? null;
-  const message = actionData && "message" in actionData ? actionData.message : null;
+  const message = useDoneMessage(
+    { groupsSaved: t("scim.groupsSaved"), revoked: t("scim.revoked") },
+    actionData,
+  );
 
   return (
     <>

@@ -38,7 +38,7 @@ import { pageParam } from "~/utils/search-params";
 import { useSubmitting } from "~/components/ui/use-submitting";
 import { useDoneMessage } from "~/components/ui/use-done-message";
 import { plainHtml } from "~/utils/page-scripts";
-import { carryOnce, takeOnce } from "~/utils/shown-once.server";
+import { carryOnce, shownOnPage } from "~/utils/shown-once.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:objective.title") },
@@ -60,13 +60,16 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
     pageParam(new URL(request.url).searchParams),
   );
   // A check-in token issued by the form below, carried here once across its redirect (decision 154).
-  const carried = await takeOnce(request, pathOf(params.objectiveId));
-  const token = carried.value?.token;
-  const found = typeof token === "string" ? await issuedTokenFor(viewer.id, token) : null;
-  const issued =
-    found && page.keyResults.some((kr) => found.keyResultIds.includes(kr.id))
-      ? { name: found.name, token: found.token, keyResultIds: found.keyResultIds }
-      : null;
+  const { shown: issued, headers } = await shownOnPage(
+    request,
+    pathOf(params.objectiveId),
+    async (token) => {
+      const found = await issuedTokenFor(viewer.id, token);
+      return found && page.keyResults.some((kr) => found.keyResultIds.includes(kr.id))
+        ? found
+        : null;
+    },
+  );
   return data(
     {
       ...page,
@@ -75,7 +78,7 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
       // What a CI job calls with a key result's token (the API's own path, not words).
       checkInEndpoint: `POST ${API_BASE}/key-results/{keyResultId}/check-ins`,
     },
-    carried.drop ? { headers: { "Set-Cookie": carried.drop } } : undefined,
+    { headers },
   );
 });
 

@@ -11,9 +11,10 @@ import { useTranslation } from "~/i18n/use-translation";
 import { apiConnection } from "~/modules/api/api.server";
 import { PERSON_TOKEN_SCOPES } from "~/modules/api/policy";
 import { IssuePersonTokenSchema } from "~/modules/api/token-form";
-import { listApiTokens } from "~/modules/api/tokens.server";
+import { issuedTokenFor, listApiTokens } from "~/modules/api/tokens.server";
 import { requireUser } from "~/modules/identity/permissions.server";
-import { apiTokenAction, issuedOnPage } from "~/utils/api-tokens.server";
+import { apiTokenAction } from "~/utils/api-tokens.server";
+import { shownOnPage } from "~/utils/shown-once.server";
 import { plainHtml } from "~/utils/page-scripts";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 
@@ -29,7 +30,9 @@ const PATH = "/settings/api";
 /** A person's own API tokens: reads only, each call reading what their own pages show them (decision 088). */
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  const { issued, headers } = await issuedOnPage(request, viewer.id, PATH);
+  const { shown: issued, headers } = await shownOnPage(request, PATH, (token) =>
+    issuedTokenFor(viewer.id, token),
+  );
   return data(
     {
       tokens: await listApiTokens({ reach: "person", personId: viewer.id }),

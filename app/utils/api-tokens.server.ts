@@ -2,9 +2,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
 import type { TokenReach } from "~/modules/api/policy";
 import { IssuePersonTokenSchema, IssueTokenSchema } from "~/modules/api/token-form";
-import { issueApiToken, issuedTokenFor, revokeApiToken } from "~/modules/api/tokens.server";
+import { issueApiToken, revokeApiToken } from "~/modules/api/tokens.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
-import { carryOnce, takeOnce } from "./shown-once.server";
+import { carryOnce } from "./shown-once.server";
 
 /**
  * The action of both API token pages, the admins' (organisation-wide tokens) and a person's own
@@ -44,18 +44,4 @@ export async function apiTokenAction(
     return redirect(`${path}?done=revoked`);
   }
   throw new InvalidError({ key: "api:errors.unknownAction" });
-}
-
-/**
- * The token the page's form just issued, if the request carries it (as the api policy lets the
- * viewer see it), and the `Set-Cookie` that drops what it carried.
- */
-export async function issuedOnPage(request: Request, viewerId: string, path: string) {
-  const carried = await takeOnce(request, path);
-  const token = carried.value?.token;
-  const found = typeof token === "string" ? await issuedTokenFor(viewerId, token) : null;
-  return {
-    issued: found ? { name: found.name, token: found.token } : null,
-    headers: carried.drop ? { "Set-Cookie": carried.drop } : undefined,
-  };
 }

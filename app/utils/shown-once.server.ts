@@ -32,7 +32,7 @@ export function carryOnce(page: string, value: Record<string, string>): Promise<
  * What the request carries for the page at `page`, and the `Set-Cookie` that drops it (null when
  * it carries nothing for this page).
  */
-export async function takeOnce(
+async function takeOnce(
   request: Request,
   page: string,
 ): Promise<{ value: Record<string, unknown> | null; drop: string | null }> {
@@ -47,4 +47,21 @@ export async function takeOnce(
     secure: getEnv().secureCookies,
   });
   return { value: value as Record<string, unknown>, drop };
+}
+
+/**
+ * The secret the request carries for `page`, if `find` (asking the caller's policy) lets the
+ * viewer see it, and the headers of the answer that shows the page, dropping what was carried.
+ */
+export async function shownOnPage<Shown>(
+  request: Request,
+  page: string,
+  find: (secret: string) => Promise<Shown | null>,
+): Promise<{ shown: Shown | null; headers: { "Set-Cookie": string } | undefined }> {
+  const carried = await takeOnce(request, page);
+  const secret = carried.value?.token;
+  return {
+    shown: typeof secret === "string" ? await find(secret) : null,
+    headers: carried.drop ? { "Set-Cookie": carried.drop } : undefined,
+  };
 }

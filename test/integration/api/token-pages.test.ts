@@ -1,10 +1,11 @@
-// The two API token pages are sent as HTML (decision 154): a token issued is carried once to the
-// page its form redirects to, a revocation is worded from the address, and a refused form comes
-// back as a document with what was typed and chosen.
+// The token pages (a person's and the admins' API tokens, the admins' SCIM tokens) are sent as HTML
+// (decision 154): a token issued is carried once to the page its form redirects to, a revocation is
+// worded from the address, and a refused form comes back as a document with what was typed and chosen.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as adminRoute from "~/routes/admin.api";
+import * as scimRoute from "~/routes/admin.scim";
 import * as accountRoute from "~/routes/settings.api";
 import { appBuild, serveForFile } from "../../utils/app-server";
 import { createAdmin, createPerson } from "../../utils/factories";
@@ -13,6 +14,7 @@ const app = serveForFile(
   appBuild({
     "routes/admin-api": { path: "admin/api", module: adminRoute },
     "routes/account-api": { path: "settings/api", module: accountRoute },
+    "routes/admin-scim": { path: "admin/scim", module: scimRoute },
   }),
 );
 
@@ -109,5 +111,47 @@ describe.each([
     expect(noScope.status).toBe(400);
     expect(noScope.body).toContain('value="Typed before a scope was chosen"');
     expect(await db.apiToken.count({ where: { name: "Typed before a scope was chosen" } })).toBe(0);
+  });
+});
+
+describe("the admins' SCIM token page", () => {
+  test("is sent without the app's scripts; a token created is shown once, to the admin who created it", async () => {
+    const session = await sessionOf(admin.id);
+    const page = await app.server.send("GET", "/admin/scim", {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toMatch(moduleScript);
+    const created = await post("/admin/scim", session, [
+      ["intent", "create"],
+      ["name", "Okta, from the page"],
+    ]);
+    expect(created.status).toBe(302);
+    expect(created.headers.location).toBe("/admin/scim");
+    const carried = [created.headers["set-cookie"] ?? []]
+      .flat()
+      .find((line) => line.startsWith("rungs_shown_once="))!
+      .split(";")[0]!;
+    const scimToken = (html: string) => /rungs_scim_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
+    // Another admin holding the cookie is shown nothing: it is the creator's to copy.
+    const other = await createAdmin({ name: "Oda Other" });
+    const asOther = await app.server.send("GET", "/admin/scim", {
+      Cookie: `${await sessionOf(other.id)}; ${carried}`,
+      "Accept-Language": "en",
+    });
+    expect(asOther.status).toBe(200);
+    expect(scimToken(asOther.body)).toBeNull();
+    const shown = await app.server.send("GET", "/admin/scim", {
+      Cookie: `${session}; ${carried}`,
+      "Accept-Language": "en",
+    });
+    expect(shown.body).toContain("Token “Okta, from the page” created");
+    expect(scimToken(shown.body)).not.toBeNull();
+    const reloaded = await app.server.send("GET", "/admin/scim", {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(scimToken(reloaded.body)).toBeNull();
   });
 });

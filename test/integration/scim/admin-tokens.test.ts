@@ -3,8 +3,8 @@ import { db } from "~/db/client.server";
 import * as auditRoute from "~/routes/admin.audit";
 import * as tokensRoute from "~/routes/admin.scim";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
-import { signedInPost, signedInRequest } from "../../utils/session";
+import { answerOf, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { followedWithCookie, signedInPost, signedInRequest } from "../../utils/session";
 import { scim } from "./helpers";
 
 type Created = { created: { name: string; token: string } | null };
@@ -31,8 +31,11 @@ describe("the admins' SCIM token page", () => {
 
   test("a named token is shown once, works for SCIM, shows when it was last used, and stops working when revoked; all audited", async () => {
     const admin = await createAdmin({ name: "Ada Admin" });
+    // Created, it is carried once to the page the answer redirects to (decision 154).
+    const creating = await post(admin.id, { intent: "create", name: "Okta production" });
+    expect(answerOf(creating)).toEqual({ status: 302, location: "/admin/scim" });
     const created = bodyOf<Created>(
-      await post(admin.id, { intent: "create", name: "Okta production" }),
+      await tokensRoute.loader(routeArgs(await followedWithCookie(creating, admin.id))),
     );
     const token = created.created!.token;
     expect(token).toMatch(/^rungs_scim_/);
@@ -78,7 +81,10 @@ describe("the admins' SCIM token page", () => {
     );
     expect(used.tokens[0]!.lastUsedAt).not.toBeNull();
 
-    await post(admin.id, { intent: "revoke", tokenId: row.id });
+    expect(answerOf(await post(admin.id, { intent: "revoke", tokenId: row.id }))).toEqual({
+      status: 302,
+      location: "/admin/scim?done=revoked",
+    });
     expect((await scim(token, "GET", "/ServiceProviderConfig")).status).toBe(401);
     const after = bodyOf<{ tokens: { revokedAt: string | null }[] }>(
       await tokensRoute.loader(routeArgs(await signedInRequest("/admin/scim", admin.id))),

@@ -3,7 +3,7 @@ import { db } from "~/db/client.server";
 import * as auditRoute from "~/routes/admin.audit";
 import * as scimPage from "~/routes/admin.scim";
 import { createAdmin, createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerOf, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import * as entra from "../../fixtures/scim/entra";
 import * as okta from "../../fixtures/scim/okta";
@@ -26,6 +26,9 @@ async function teamOf(personId: string): Promise<string | null> {
     ).team?.name ?? null
   );
 }
+
+/** The page's answer to a choice saved: back to it, saying so (decision 154). */
+const SAVED = { status: 302, location: "/admin/scim?done=groupsSaved" };
 
 async function chooseGroupsAsTeams(adminId: string, fields: Record<string, string>) {
   return scimPage.action(
@@ -143,7 +146,7 @@ describe("pushed groups that are no team", () => {
 describe("pushed groups that are teams", () => {
   test("a group named like a team no group follows yet is that team: linked, not refused, its members moved in and audited", async () => {
     const admin = await createAdmin();
-    expect(statusOf(await chooseGroupsAsTeams(admin.id, { groupsAsTeams: "all" }))).toBe(200);
+    expect(answerOf(await chooseGroupsAsTeams(admin.id, { groupsAsTeams: "all" }))).toEqual(SAVED);
     const token = await providerToken("Okta");
     const ledger = await db.team.create({ data: { name: "Ledger" } });
     const platform = await db.team.create({ data: { name: "Platform" } });
@@ -253,10 +256,10 @@ describe("pushed groups that are teams", () => {
 
     // Only "Team …" groups from now on: the guild no longer moves anyone (Pia is moved back by hand).
     expect(
-      statusOf(
+      answerOf(
         await chooseGroupsAsTeams(admin.id, { groupsAsTeams: "prefix", teamPrefix: "Team " }),
       ),
-    ).toBe(200);
+    ).toEqual(SAVED);
     expect(
       (await db.scimGroup.findUniqueOrThrow({ where: { id: guild.body.id } })).teamId,
     ).toBeNull();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
+import { issuedTokenShownTo } from "~/modules/api/policy";
 import { TOKEN_NAME_MAX } from "./token-form";
 
 /**
@@ -54,6 +55,23 @@ export type ScimTokenListItem = {
 };
 
 /** Active tokens first, newest first. */
+/**
+ * A SCIM token just created, carried to the admins' page once (decision 154): its name, if the api
+ * policy lets the viewer see it (the admin who created it, while it works); null otherwise.
+ */
+export async function createdScimTokenFor(
+  viewerId: string,
+  token: string,
+): Promise<{ name: string; token: string } | null> {
+  const row = await db.scimToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { name: true, createdById: true, revokedAt: true },
+  });
+  if (!row?.createdById) return null;
+  const { createdById: personId, revokedAt } = row;
+  return issuedTokenShownTo(viewerId, { personId, revokedAt }) ? { name: row.name, token } : null;
+}
+
 export async function listScimTokens(): Promise<ScimTokenListItem[]> {
   const rows = await db.scimToken.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
