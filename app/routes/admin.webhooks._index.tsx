@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data } from "react-router";
+import { Form, Link, data, redirect } from "react-router";
 import type { Route } from "./+types/admin.webhooks._index";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -13,19 +13,32 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { InvalidError } from "~/modules/errors";
-import { addEndpoint, listEndpoints } from "~/modules/webhooks/endpoints.server";
+import { addEndpoint, addedEndpointFor, listEndpoints } from "~/modules/webhooks/endpoints.server";
 import { KIND_LABELS, WEBHOOK_EVENT_KINDS } from "~/modules/webhooks/events";
 import { AddEndpointSchema } from "~/modules/webhooks/form";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { usePendingForm } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+import { carryOnce, shownOnPage } from "~/utils/shown-once.server";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("webhooks:title") },
 ];
 
+// Sent as HTML (decision 154): its form posts and redirects, a new endpoint's secret carried to it once.
+export const handle = plainHtml;
+
+const PATH = "/admin/webhooks";
+
 export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return { endpoints: await listEndpoints(viewer) };
+  const [endpoints, { shown: added, headers }] = await Promise.all([
+    listEndpoints(viewer),
+    shownOnPage(request, PATH, (secret, carried) =>
+      addedEndpointFor(viewer, carried.endpointId, secret),
+    ),
+  ]);
+  return data({ endpoints, added }, { headers });
 });
 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
@@ -34,20 +47,20 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   if (formData.get("intent") !== "add")
     throw new InvalidError({ key: "webhooks:errors.unknownAction" });
   const submission = parseWithZod(formData, { schema: AddEndpointSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), added: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const added = await addEndpoint(viewer, submission.value);
   if (!added.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: added.fieldErrors }), added: null },
-      { status: 400 },
-    );
-  // Shown once, in this answer only.
-  return { result: submission.reply({ resetForm: true }), added };
+    return data({ result: submission.reply({ fieldErrors: added.fieldErrors }) }, { status: 400 });
+  // Its secret is shown once, on the page the answer redirects to.
+  return redirect(PATH, {
+    headers: {
+      "Set-Cookie": await carryOnce(PATH, { token: added.secret, endpointId: added.id }),
+    },
+  });
 });
 
 export default function Webhooks({ loaderData, actionData }: Route.ComponentProps) {
-  const { endpoints } = loaderData;
+  const { endpoints, added } = loaderData;
   const pendingForm = usePendingForm();
   const { t } = useTranslation("webhooks");
   const f = useFormats();
@@ -59,7 +72,6 @@ export default function Webhooks({ loaderData, actionData }: Route.ComponentProp
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AddEndpointSchema }),
   });
   const adding = pendingForm?.get("intent") === "add";
-  const added = actionData?.added ?? null;
   const chosen = new Set([fields.events.initialValue ?? []].flat());
 
   return (

@@ -50,18 +50,19 @@ async function takeOnce(
 }
 
 /**
- * The secret the request carries for `page`, if `find` (asking the caller's policy) lets the
- * viewer see it, and the headers of the answer that shows the page, dropping what was carried.
+ * The secret the request carries for `page` (its `token`, with whatever else was carried beside
+ * it), if `find` (asking the caller's policy) lets the viewer see it, and the headers of the answer
+ * that shows the page, dropping what was carried.
  */
 export async function shownOnPage<Shown>(
   request: Request,
   page: string,
-  find: (secret: string) => Promise<Shown | null>,
+  find: (secret: string, carried: Record<string, unknown>) => Promise<Shown | null>,
 ): Promise<{ shown: Shown | null; headers: { "Set-Cookie": string } | undefined }> {
   const carried = await takeOnce(request, page);
   const secret = carried.value?.token;
   return {
-    shown: typeof secret === "string" ? await find(secret) : null,
+    shown: typeof secret === "string" ? await find(secret, carried.value!) : null,
     headers: carried.drop ? { "Set-Cookie": carried.drop } : undefined,
   };
 }

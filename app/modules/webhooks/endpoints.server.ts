@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
@@ -17,7 +17,7 @@ import { AddEndpointSchema, type AddEndpointInput } from "./form";
 import { canManageWebhooks, type WebhookViewer } from "./policy";
 import { wantedKinds } from "./queries.server";
 import { newWebhookSecret } from "./signature";
-import { sealSecret } from "~/utils/sealed-secrets.server";
+import { openSecret, sealSecret } from "~/utils/sealed-secrets.server";
 
 /**
  * The admins' side of webhooks: adding an endpoint (its secret shown once), the list, each
@@ -48,7 +48,27 @@ export type AddedEndpoint =
   | { ok: false; fieldErrors: { url: string[] } };
 
 /**
- * Adds an endpoint; the caller shows `secret` once, in its answer only. An address that leads
+ * An endpoint just added, carried to the admins' page once with its secret (decision 154): shown
+ * only to someone who may manage webhooks, and only when the secret carried is the endpoint's.
+ */
+export async function addedEndpointFor(
+  viewer: WebhookViewer,
+  endpointId: unknown,
+  secret: string,
+): Promise<{ id: string; url: string; secret: string } | null> {
+  if (!canManageWebhooks(viewer) || typeof endpointId !== "string") return null;
+  const endpoint = await db.webhookEndpoint.findUnique({
+    where: { id: endpointId },
+    select: { id: true, url: true, secret: true },
+  });
+  if (!endpoint) return null;
+  const [kept, carried] = [Buffer.from(openSecret(endpoint.secret)), Buffer.from(secret)];
+  if (kept.length !== carried.length || !timingSafeEqual(kept, carried)) return null;
+  return { id: endpoint.id, url: endpoint.url, secret };
+}
+
+/**
+ * Adds an endpoint; the caller shows `secret` once, carried to the page it redirects to. An address that leads
  * inside (policy.ts, mayDeliverTo) is refused with its kind, and nothing is written.
  */
 export async function addEndpoint(viewer: Actor, input: AddEndpointInput): Promise<AddedEndpoint> {

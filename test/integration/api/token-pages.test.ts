@@ -1,20 +1,29 @@
-// The token pages (a person's and the admins' API tokens, the admins' SCIM tokens) are sent as HTML
-// (decision 154): a token issued is carried once to the page its form redirects to, a revocation is
-// worded from the address, and a refused form comes back as a document with what was typed and chosen.
-import { beforeAll, describe, expect, test } from "vitest";
+// The pages that show a secret once (a person's and the admins' API tokens, the admins' SCIM tokens,
+// a new webhook endpoint's signing secret) are sent as HTML (decision 154): the secret is carried
+// once to the page its form redirects to, a revocation is worded from the address, and a refused
+// form comes back as a document with what was typed and chosen.
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as adminRoute from "~/routes/admin.api";
 import * as scimRoute from "~/routes/admin.scim";
+import * as webhooksRoute from "~/routes/admin.webhooks._index";
 import * as accountRoute from "~/routes/settings.api";
+import { carryOnce } from "~/utils/shown-once.server";
 import { appBuild, serveForFile } from "../../utils/app-server";
 import { createAdmin, createPerson } from "../../utils/factories";
+
+// The webhook endpoint below is on this machine (the tests' receivers are).
+vi.hoisted(() => {
+  process.env.WEBHOOKS_TO_LOOPBACK = "true";
+});
 
 const app = serveForFile(
   appBuild({
     "routes/admin-api": { path: "admin/api", module: adminRoute },
     "routes/account-api": { path: "settings/api", module: accountRoute },
     "routes/admin-scim": { path: "admin/scim", module: scimRoute },
+    "routes/admin-webhooks": { path: "admin/webhooks", module: webhooksRoute },
   }),
 );
 
@@ -153,5 +162,51 @@ describe("the admins' SCIM token page", () => {
       "Accept-Language": "en",
     });
     expect(scimToken(reloaded.body)).toBeNull();
+  });
+});
+
+describe("the admins' webhooks page", () => {
+  test("is sent without the app's scripts; a new endpoint's secret is shown once, only with the endpoint's own secret carried", async () => {
+    const session = await sessionOf(admin.id);
+    const page = await app.server.send("GET", "/admin/webhooks", {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toMatch(moduleScript);
+    const added = await post("/admin/webhooks", session, [
+      ["intent", "add"],
+      ["url", "http://127.0.0.1:9/hooks"],
+      ["events", "person.left"],
+    ]);
+    expect(added.status).toBe(302);
+    expect(added.headers.location).toBe("/admin/webhooks");
+    const carried = [added.headers["set-cookie"] ?? []]
+      .flat()
+      .find((line) => line.startsWith("rungs_shown_once="))!
+      .split(";")[0]!;
+    const secretIn = (html: string) => /whsec_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
+    const shown = await app.server.send("GET", "/admin/webhooks", {
+      Cookie: `${session}; ${carried}`,
+      "Accept-Language": "en",
+    });
+    const secret = secretIn(shown.body)!;
+    expect(secret).not.toBeNull();
+    const reloaded = await app.server.send("GET", "/admin/webhooks", {
+      Cookie: session,
+      "Accept-Language": "en",
+    });
+    expect(secretIn(reloaded.body)).toBeNull();
+    // A cookie naming the endpoint with another secret shows nothing.
+    const { id } = await db.webhookEndpoint.findFirstOrThrow({ select: { id: true } });
+    const madeUp = (
+      await carryOnce("/admin/webhooks", { token: `whsec_${"y".repeat(43)}`, endpointId: id })
+    ).split(";")[0]!;
+    const withMadeUp = await app.server.send("GET", "/admin/webhooks", {
+      Cookie: `${session}; ${madeUp}`,
+      "Accept-Language": "en",
+    });
+    expect(withMadeUp.status).toBe(200);
+    expect(secretIn(withMadeUp.body)).toBeNull();
   });
 });

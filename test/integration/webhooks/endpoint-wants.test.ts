@@ -68,7 +68,7 @@ describe("what an endpoint is told of", () => {
           }),
         ),
       );
-    expect(statusOf(await add("http://127.0.0.1:9/hooks"))).toBe(200);
+    expect(statusOf(await add("http://127.0.0.1:9/hooks"))).toBe(302);
     for (const [url, place] of [
       ["https://10.0.0.1/hooks", "private"],
       ["https://169.254.169.254/latest/meta-data/", "metadata"],

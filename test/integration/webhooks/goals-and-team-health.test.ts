@@ -31,8 +31,9 @@ import { deliverWebhooks } from "~/modules/webhooks/delivery.server";
 import * as webhooksRoute from "~/routes/admin.webhooks._index";
 import { api } from "../api/helpers";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs } from "../../utils/responses";
+import { routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { addedOf } from "./added";
 
 vi.hoisted(() => {
   process.env.WEBHOOKS_TO_LOOPBACK = "true";
@@ -78,7 +79,7 @@ async function addEndpoint(adminId: string, events: readonly string[]): Promise<
   const answer = await webhooksRoute.action(
     routeArgs(await signedInRequest("/admin/webhooks", adminId, { method: "POST", body: form })),
   );
-  const added = bodyOf<{ added: { secret: string } | null }>(answer).added;
+  const added = await addedOf(answer, adminId);
   if (!added) throw new Error(JSON.stringify(answer));
   return added.secret;
 }

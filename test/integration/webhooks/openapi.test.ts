@@ -22,8 +22,9 @@ import {
 import * as webhooksRoute from "~/routes/admin.webhooks._index";
 import { validatorFor } from "../api/helpers";
 import { createAdmin } from "../../utils/factories";
-import { bodyOf, routeArgs } from "../../utils/responses";
+import { routeArgs } from "../../utils/responses";
 import { signedInRequest } from "../../utils/session";
+import { addedOf } from "./added";
 
 vi.hoisted(() => {
   process.env.WEBHOOKS_TO_LOOPBACK = "true";
@@ -221,7 +222,7 @@ describe("the OpenAPI document's webhooks", () => {
     const answer = await webhooksRoute.action(
       routeArgs(await signedInRequest("/admin/webhooks", admin.id, { method: "POST", body: form })),
     );
-    expect(bodyOf<{ added: unknown }>(answer).added).not.toBeNull();
+    expect(await addedOf(answer, admin.id)).not.toBeNull();
     const facts = Object.values(FACTS).flat();
     await db.$transaction((tx) => emitWebhookEvents(tx, facts, at));
     expect(await deliverWebhooks()).toEqual({ delivered: facts.length, retried: 0, failed: 0 });

@@ -9,6 +9,7 @@ import * as webhooksRoute from "~/routes/admin.webhooks._index";
 import { createAdmin } from "../../utils/factories";
 import { bodyOf, routeArgs } from "../../utils/responses";
 import { signedInPost } from "../../utils/session";
+import { addedOf } from "./added";
 
 // With SECRETS_KEYS set, a webhook's signing secret is sealed in the database; the receiver on this
 // machine checks deliveries with the secret shown once.
@@ -40,7 +41,7 @@ afterAll(async () => {
 describe("a webhook's signing secret at rest", () => {
   test("is sealed in the database, and deliveries are signed with the secret shown once", async () => {
     const admin = await createAdmin();
-    const { added } = bodyOf<{ added: { id: string; secret: string } }>(
+    const added = (await addedOf(
       await webhooksRoute.action(
         routeArgs(
           await signedInPost("/admin/webhooks", admin.id, {
@@ -50,7 +51,8 @@ describe("a webhook's signing secret at rest", () => {
           }),
         ),
       ),
-    );
+      admin.id,
+    ))!;
     const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: added.id } });
     expect(stored.secret).toMatch(/^sealed:v1:/);
     expect(stored.secret).not.toContain(added.secret);

@@ -30,6 +30,7 @@ import { createAdmin, createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { providerToken, scim } from "../scim/helpers";
+import { addedOf } from "./added";
 
 // The receivers of these tests listen on this machine (outside-only.test.ts runs without this).
 vi.hoisted(() => {
@@ -107,7 +108,7 @@ async function addEndpoint(adminId: string, path: string, events: readonly strin
   const answer = await webhooksRoute.action(
     routeArgs(await signedInRequest("/admin/webhooks", adminId, { method: "POST", body: form })),
   );
-  const added = bodyOf<{ added: { id: string; secret: string } | null }>(answer).added;
+  const added = await addedOf(answer, adminId);
   if (!added) throw new Error(JSON.stringify(answer));
   return added;
 }
