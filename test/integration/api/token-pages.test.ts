@@ -38,6 +38,12 @@ const sessionOf = async (personId: string) => (await startSession(personId)).spl
 const moduleScript = /<script[^>]*type="module"|modulepreload|__reactRouterContext/;
 const tokenIn = (html: string) => /rungs_api_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
 
+const get = (path: string, cookie: string) =>
+  app.server.send("GET", path, { Cookie: cookie, "Accept-Language": "en" });
+/** The cookie an answer sets to carry its secret to the page it redirects to. */
+const carriedBy = (answer: { headers: { "set-cookie"?: string[] } }) =>
+  (answer.headers["set-cookie"] ?? []).find((line) => line.startsWith("rungs_shown_once="))!;
+
 async function post(path: string, session: string, fields: [string, string][]) {
   return app.server.send(
     "POST",
@@ -58,7 +64,7 @@ describe.each([
 ])("$page API token page", ({ path, scope, who }) => {
   test("is sent without the app's scripts; a token issued is shown once on the page the form redirects to", async () => {
     const session = await sessionOf(who().id);
-    const page = await app.server.send("GET", path, { Cookie: session, "Accept-Language": "en" });
+    const page = await get(path, session);
     expect(page.status).toBe(200);
     expect(page.body).not.toMatch(moduleScript);
 
@@ -69,21 +75,13 @@ describe.each([
     ]);
     expect(issued.status).toBe(302);
     expect(issued.headers.location).toBe(path);
-    const carried = [issued.headers["set-cookie"] ?? []]
-      .flat()
-      .find((line) => line.startsWith("rungs_shown_once="))!;
+    const carried = carriedBy(issued);
     expect(carried).toContain(`Path=${path.slice(0, path.lastIndexOf("/"))};`);
-    const shown = await app.server.send("GET", path, {
-      Cookie: `${session}; ${carried.split(";")[0]}`,
-      "Accept-Language": "en",
-    });
+    const shown = await get(path, `${session}; ${carried.split(";")[0]}`);
     expect(shown.body).toContain(`Token “Sheet of ${path}” issued`);
     const token = tokenIn(shown.body);
     expect(token).not.toBeNull();
-    const reloaded = await app.server.send("GET", path, {
-      Cookie: session,
-      "Accept-Language": "en",
-    });
+    const reloaded = await get(path, session);
     expect(tokenIn(reloaded.body)).toBeNull();
     expect(await db.apiToken.count({ where: { name: `Sheet of ${path}` } })).toBe(1);
 
@@ -94,10 +92,7 @@ describe.each([
     ]);
     expect(revoked.status).toBe(302);
     expect(revoked.headers.location).toBe(`${path}?done=revoked`);
-    const worded = await app.server.send("GET", `${path}?done=revoked`, {
-      Cookie: session,
-      "Accept-Language": "en",
-    });
+    const worded = await get(`${path}?done=revoked`, session);
     expect(worded.body).toContain("Token revoked: calls with it are refused from now on.");
   });
 
@@ -126,10 +121,7 @@ describe.each([
 describe("the admins' SCIM token page", () => {
   test("is sent without the app's scripts; a token created is shown once, to the admin who created it", async () => {
     const session = await sessionOf(admin.id);
-    const page = await app.server.send("GET", "/admin/scim", {
-      Cookie: session,
-      "Accept-Language": "en",
-    });
+    const page = await get("/admin/scim", session);
     expect(page.status).toBe(200);
     expect(page.body).not.toMatch(moduleScript);
     const created = await post("/admin/scim", session, [
@@ -138,29 +130,17 @@ describe("the admins' SCIM token page", () => {
     ]);
     expect(created.status).toBe(302);
     expect(created.headers.location).toBe("/admin/scim");
-    const carried = [created.headers["set-cookie"] ?? []]
-      .flat()
-      .find((line) => line.startsWith("rungs_shown_once="))!
-      .split(";")[0]!;
+    const carried = carriedBy(created).split(";")[0]!;
     const scimToken = (html: string) => /rungs_scim_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
     // Another admin holding the cookie is shown nothing: it is the creator's to copy.
     const other = await createAdmin({ name: "Oda Other" });
-    const asOther = await app.server.send("GET", "/admin/scim", {
-      Cookie: `${await sessionOf(other.id)}; ${carried}`,
-      "Accept-Language": "en",
-    });
+    const asOther = await get("/admin/scim", `${await sessionOf(other.id)}; ${carried}`);
     expect(asOther.status).toBe(200);
     expect(scimToken(asOther.body)).toBeNull();
-    const shown = await app.server.send("GET", "/admin/scim", {
-      Cookie: `${session}; ${carried}`,
-      "Accept-Language": "en",
-    });
+    const shown = await get("/admin/scim", `${session}; ${carried}`);
     expect(shown.body).toContain("Token “Okta, from the page” created");
     expect(scimToken(shown.body)).not.toBeNull();
-    const reloaded = await app.server.send("GET", "/admin/scim", {
-      Cookie: session,
-      "Accept-Language": "en",
-    });
+    const reloaded = await get("/admin/scim", session);
     expect(scimToken(reloaded.body)).toBeNull();
   });
 });
@@ -168,10 +148,7 @@ describe("the admins' SCIM token page", () => {
 describe("the admins' webhooks page", () => {
   test("is sent without the app's scripts; a new endpoint's secret is shown once, only with the endpoint's own secret carried", async () => {
     const session = await sessionOf(admin.id);
-    const page = await app.server.send("GET", "/admin/webhooks", {
-      Cookie: session,
-      "Accept-Language": "en",
-    });
+    const page = await get("/admin/webhooks", session);
     expect(page.status).toBe(200);
     expect(page.body).not.toMatch(moduleScript);
     const added = await post("/admin/webhooks", session, [
@@ -181,31 +158,19 @@ describe("the admins' webhooks page", () => {
     ]);
     expect(added.status).toBe(302);
     expect(added.headers.location).toBe("/admin/webhooks");
-    const carried = [added.headers["set-cookie"] ?? []]
-      .flat()
-      .find((line) => line.startsWith("rungs_shown_once="))!
-      .split(";")[0]!;
+    const carried = carriedBy(added).split(";")[0]!;
     const secretIn = (html: string) => /whsec_[A-Za-z0-9_-]{40,}/.exec(html)?.[0] ?? null;
-    const shown = await app.server.send("GET", "/admin/webhooks", {
-      Cookie: `${session}; ${carried}`,
-      "Accept-Language": "en",
-    });
+    const shown = await get("/admin/webhooks", `${session}; ${carried}`);
     const secret = secretIn(shown.body)!;
     expect(secret).not.toBeNull();
-    const reloaded = await app.server.send("GET", "/admin/webhooks", {
-      Cookie: session,
-      "Accept-Language": "en",
-    });
+    const reloaded = await get("/admin/webhooks", session);
     expect(secretIn(reloaded.body)).toBeNull();
     // A cookie naming the endpoint with another secret shows nothing.
     const { id } = await db.webhookEndpoint.findFirstOrThrow({ select: { id: true } });
     const madeUp = (
       await carryOnce("/admin/webhooks", { token: `whsec_${"y".repeat(43)}`, endpointId: id })
     ).split(";")[0]!;
-    const withMadeUp = await app.server.send("GET", "/admin/webhooks", {
-      Cookie: `${session}; ${madeUp}`,
-      "Accept-Language": "en",
-    });
+    const withMadeUp = await get("/admin/webhooks", `${session}; ${madeUp}`);
     expect(withMadeUp.status).toBe(200);
     expect(secretIn(withMadeUp.body)).toBeNull();
   });
