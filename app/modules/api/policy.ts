@@ -126,18 +126,6 @@ export function mayRevokeToken(
   return actor.isAdmin || (token.reach === "person" && token.personId === actor.id);
 }
 
-/**
- * A token carried to its page once after it was issued (decision 154) is shown there only to the
- * person it acts for, while it works: a cookie naming anyone else's, a revoked one or none at all
- * shows nothing.
- */
-export function issuedTokenShownTo(
-  viewerId: string,
-  token: { personId: string; revokedAt: Date | null },
-): boolean {
-  return token.personId === viewerId && token.revokedAt === null;
-}
-
 /** Who sees every person's own tokens (never their secrets, which Rungs does not keep): the admins, who may revoke them. */
 export function mayOverseeTokens(actor: { isAdmin: boolean }): boolean {
   return actor.isAdmin;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db, type Prisma } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { InvalidError, NotFoundError } from "~/modules/errors";
+import { issuedTokenShownTo } from "~/modules/identity/policy";
 import { hashToken } from "~/modules/identity/scim/tokens.server";
 import { readScopes, storedScopes, type ApiScope } from "./scopes";
 import { queueNotice } from "~/modules/notifications/notices.server";
@@ -14,7 +15,6 @@ import {
   scopesOfReach,
   type TokenFacts,
   type TokenReach,
-  issuedTokenShownTo,
 } from "./policy";
 
 /**
@@ -67,7 +67,7 @@ export async function issueApiToken(
 
 /**
  * A token just issued, carried to the page that shows it once (decision 154): its name and the key
- * results it checks in on, if the api policy lets the viewer see it; null otherwise.
+ * results it checks in on, if the identity policy lets the viewer see it; null otherwise.
  */
 export async function issuedTokenFor(
   viewerId: string,

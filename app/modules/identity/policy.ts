@@ -69,3 +69,15 @@ export function canViewPerson(
 export function maySignInWithLink(passwordLogin: boolean, person: { isAdmin: boolean }): boolean {
   return passwordLogin || person.isAdmin;
 }
+
+/**
+ * A token carried to its page once after it was issued (decision 154), an API token or SCIM's, is
+ * shown there only to the person it acts for (SCIM's: the admin who created it), while it works: a
+ * cookie naming anyone else's, a revoked one or none at all shows nothing.
+ */
+export function issuedTokenShownTo(
+  viewerId: string,
+  token: { personId: string; revokedAt: Date | null },
+): boolean {
+  return token.personId === viewerId && token.revokedAt === null;
+}

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { NotFoundError } from "~/modules/errors";
-import { issuedTokenShownTo } from "~/modules/api/policy";
+import { issuedTokenShownTo } from "../policy";
 import { TOKEN_NAME_MAX } from "./token-form";
 
 /**
@@ -56,7 +56,7 @@ export type ScimTokenListItem = {
 
 /** Active tokens first, newest first. */
 /**
- * A SCIM token just created, carried to the admins' page once (decision 154): its name, if the api
+ * A SCIM token just created, carried to the admins' page once (decision 154): its name, if the identity
  * policy lets the viewer see it (the admin who created it, while it works); null otherwise.
  */
 export async function createdScimTokenFor(
