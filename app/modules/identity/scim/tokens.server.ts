@@ -54,10 +54,9 @@ export type ScimTokenListItem = {
   revokedAt: string | null;
 };
 
-/** Active tokens first, newest first. */
 /**
- * A SCIM token just created, carried to the admins' page once (decision 154): its name, if the identity
- * policy lets the viewer see it (the admin who created it, while it works); null otherwise.
+ * A SCIM token just created, carried to the admins' page once (decision 154): its name, if the
+ * identity policy lets the viewer see it (the admin who created it, while it works); null otherwise.
  */
 export async function createdScimTokenFor(
   viewerId: string,
@@ -72,6 +71,7 @@ export async function createdScimTokenFor(
   return issuedTokenShownTo(viewerId, { personId, revokedAt }) ? { name: row.name, token } : null;
 }
 
+/** Active tokens first, newest first. */
 export async function listScimTokens(): Promise<ScimTokenListItem[]> {
   const rows = await db.scimToken.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
