@@ -68,8 +68,9 @@ export async function addedEndpointFor(
 }
 
 /**
- * Adds an endpoint; the caller shows `secret` once, carried to the page it redirects to. An address that leads
- * inside (policy.ts, mayDeliverTo) is refused with its kind, and nothing is written.
+ * Adds an endpoint; the caller shows `secret` once, carried to the page it redirects to. An
+ * address that leads inside (policy.ts, mayDeliverTo) is refused with its kind, and nothing is
+ * written.
  */
 export async function addEndpoint(viewer: Actor, input: AddEndpointInput): Promise<AddedEndpoint> {
   requireManager(viewer);
