@@ -17,6 +17,10 @@ import type { InsightTable } from "~/modules/insights/tables";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { largest } from "~/utils/extremes";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read, and its cycle chosen by a form that gets: sent without the app's scripts (decision 155).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("insights:title") },

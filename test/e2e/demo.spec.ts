@@ -138,6 +138,8 @@ test("Priya, the admin, finds Organisation insights in the navigation: time in l
   browser,
 }) => {
   const priya = await signedIn(browser, people.admin.email);
+  // Opened from home, a page without the app's scripts, the insights arrive as a document of their own.
+  const scripts = scriptsFetched(priya);
   await priya.getByRole("link", { name: "Insights", exact: true }).first().click();
   await expect(
     priya.getByRole("heading", { name: "Organisation insights", level: 1 }),
@@ -154,5 +156,7 @@ test("Priya, the admin, finds Organisation insights in the navigation: time in l
   ).toBeVisible();
   await expect(priya.getByText("An association, not an effect")).toBeVisible();
   await expect(priya.getByRole("link", { name: "Download calibration shift (CSV)" })).toBeVisible();
+  // Read, and its cycle chosen by a form that gets: sent without the app's scripts (decision 155).
+  expect(scripts).toEqual([]);
   await priya.context().close();
 });
