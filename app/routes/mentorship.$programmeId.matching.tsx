@@ -36,8 +36,13 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { pageParam, textParam } from "~/utils/search-params";
+import { plainHtml } from "~/utils/page-scripts";
 import { RadioGroupField } from "~/components/ui/radio-group-field";
 import { useSubmitting } from "~/components/ui/use-submitting";
+
+// Its forms redirect with what was done, and publishing asks for a tick where no dialog can: sent
+// without the app's scripts (decision 155).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = programmeMeta("matching");
 

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Fragment } from "react";
-import { Link, data } from "react-router";
+import { Link, data, redirect } from "react-router";
 import type { Route } from "./+types/people.$personId.gap";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GapCompetencySection, GapRuleNote, GapSummary } from "~/components/growth/gap-analysis";
@@ -11,6 +11,7 @@ import { ProfileNav, useProfileDescription } from "~/components/growth/profile-n
 import { marks, Sentence } from "~/components/ladders/sentence";
 import { LadderText, SourceTextsProvider } from "~/components/ladders/source-texts";
 import { Alert, Card, PageHeader } from "~/components/ui/page";
+import { useDoneMessage } from "~/components/ui/use-done-message";
 import { languageOf } from "~/i18n/i18n.server";
 import { metaT } from "~/i18n/meta";
 import { wordsOf } from "~/i18n/messages";
@@ -23,6 +24,11 @@ import { gapPage } from "~/modules/growth/profile.server";
 import { NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
+import { plainHtml } from "~/utils/page-scripts";
+
+// Read, its level chosen by a form that gets and its plan saved by one that redirects: sent without
+// the app's scripts (decision 155).
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -52,15 +58,12 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   if (!personId) throw new NotFoundError({ key: "growth:errors.noPerson" });
   await requireGrowthPlanChange(viewer, personId);
   const submission = parseWithZod(await formOf(request), { schema: GrowthPlanSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const saved = await saveGrowthPlan(personId, submission.value, languageOf(context));
   if (!saved.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: saved.fieldErrors }), saved: false },
-      { status: 400 },
-    );
-  return { result: submission.reply(), saved: true };
+    return data({ result: submission.reply({ fieldErrors: saved.fieldErrors }) }, { status: 400 });
+  // Redirected, so a reload shows the saved plan instead of sending the form again.
+  return redirect(`/people/${personId}/gap?done=saved`);
 });
 
 type SourceView = NonNullable<Route.ComponentProps["loaderData"]["sources"]["self"]>;
@@ -102,6 +105,8 @@ function SourceLink({ source }: { source: SourceView }) {
   );
 }
 
+const DONE = { saved: "gapPage.saved" } as const;
+
 export default function GapAnalysisPage({ loaderData, actionData }: Route.ComponentProps) {
   const {
     person,
@@ -118,6 +123,7 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
   } = loaderData;
   const { t } = useTranslation("growth");
   const f = useFormats();
+  const saved = useDoneMessage(DONE, actionData);
   const profileDescription = useProfileDescription();
   const firstName = person.name.split(" ")[0] ?? person.name;
   const focusIds = new Set(plan?.focus.map((focus) => focus.competencyId) ?? []);
@@ -137,7 +143,7 @@ export default function GapAnalysisPage({ loaderData, actionData }: Route.Compon
         </Alert>
       ) : (
         <>
-          {actionData?.saved ? <Alert tone="success">{t("gapPage.saved")}</Alert> : null}
+          {saved ? <Alert tone="success">{t(saved)}</Alert> : null}
           <Card className="no-print mb-6">
             <TargetPicker options={targetOptions} value={targetLevelId} error={targetError} />
           </Card>

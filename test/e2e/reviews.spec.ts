@@ -9,6 +9,7 @@ import {
   openUnhydrated,
   people,
   rateEverything,
+  scriptsFetched,
   sectionLink,
   signIn,
   submitAssessment as submit,
@@ -319,6 +320,11 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
     .getByRole("link", { name: "Gap analysis" })
     .click();
   await expect(page.getByRole("heading", { name: /Gap to Senior Engineer/ })).toBeVisible();
+  // Opened as a document (a link in an email, a bookmark), the gap and its plan are sent without the
+  // app's scripts, and everything below works as HTML (decision 155).
+  const gapScripts = scriptsFetched(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /Gap to Senior Engineer/ })).toBeVisible();
   await expect(page.getByText(/Manager's side: the latest submitted manager review/)).toBeVisible();
   await expect(page.getByText(/Your side: the latest submitted self-assessment/)).toBeVisible();
   await expect(page.getByLabel("Gap to level")).toHaveValue("ic3");
@@ -364,10 +370,12 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
 
   // Looking at a move to management shows what has never been assessed.
   await page.getByLabel("Gap to level").selectOption({ label: "Engineering Manager" });
+  await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Gap to Engineering Manager/ })).toBeVisible();
   const teamHealth = page.getByRole("region", { name: "Team health and inclusion", exact: true });
   await teamHealth.getByText(/^Its \d+ expectations$/).click();
   await expect(teamHealth.getByText("Not assessed").first()).toBeVisible();
+  expect(gapScripts).toEqual([]);
 
   // History and the picture of the current profile, with its table.
   await page.getByRole("link", { name: "History", exact: true }).click();

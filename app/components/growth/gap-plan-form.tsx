@@ -7,6 +7,7 @@ import { ErrorList, FormErrors, SelectField } from "~/components/ui/field";
 import { GrowthPlanSchema, MAX_FOCUS } from "~/modules/growth/profile-plan";
 import type { TargetOption } from "~/modules/growth/profile.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { WithoutScripts } from "~/components/ui/without-scripts";
 
 export function TargetOptions({ options }: { options: readonly TargetOption[] }) {
   return options.map((track) => (
@@ -154,13 +155,13 @@ export function GrowthPlanForm({
         <ErrorList id={fields.focus.errorId} errors={focusErrors} />
       </fieldset>
       <FormErrors form={form} />
-      <noscript>
+      <WithoutScripts>
         <p className="text-sm">
           <button type="submit" formMethod="get" formNoValidate className="underline">
             {t("plan.showGap")}
           </button>
         </p>
-      </noscript>
+      </WithoutScripts>
       <Button type="submit" disabled={saving}>
         {saving ? t("plan.saving") : t("plan.save")}
       </Button>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } fr
 import { useTranslation } from "~/i18n/use-translation";
 import { Button } from "./button";
 import { CheckboxField } from "./field";
+import { useScriptsRun } from "./without-scripts";
 
 /**
  * The step before something that cannot be undone: a modal dialog (focus moves into it; Escape or
@@ -50,8 +51,9 @@ export function ConfirmDialog({
 /**
  * A submit button, inside a form, for a step that cannot be undone. With JavaScript it asks first
  * in a ConfirmDialog, whose button submits the form (with this button's name and value). Without
- * JavaScript the form shows a tick box that must be ticked instead (`confirm=yes`), as the
- * self-assessment's submit does; until scripts run, the asking button is disabled.
+ * JavaScript, or in a document sent without the app's scripts, the form shows a tick box that must
+ * be ticked instead (`confirm=yes`), as the self-assessment's submit does; until scripts run, the
+ * asking button is disabled.
  */
 export function ConfirmSubmit({
   label,
@@ -82,6 +84,17 @@ export function ConfirmSubmit({
   const { t } = useTranslation();
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
+  const scripts = useScriptsRun();
+  const ticked = (
+    <span className="flex flex-col gap-2">
+      <CheckboxField name="confirm" value="yes" required label={tickLabel} />
+      <Button type="submit" variant={variant} name={name} value={value} disabled={disabled}>
+        {label}
+      </Button>
+    </span>
+  );
+  // In a document sent without the app's scripts, the tick box is the only way (decision 155).
+  if (!scripts) return ticked;
   return (
     <>
       <Button
@@ -109,14 +122,7 @@ export function ConfirmSubmit({
       >
         {children}
       </ConfirmDialog>
-      <noscript>
-        <span className="flex flex-col gap-2">
-          <CheckboxField name="confirm" value="yes" required label={tickLabel} />
-          <Button type="submit" variant={variant} name={name} value={value} disabled={disabled}>
-            {label}
-          </Button>
-        </span>
-      </noscript>
+      <noscript>{ticked}</noscript>
     </>
   );
 }

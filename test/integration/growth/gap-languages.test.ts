@@ -24,6 +24,18 @@ async function gapPageAs(language: string, query: string) {
   return getAs(app.server, person.id, `/people/${person.id}/gap${query}`);
 }
 
+describe("the gap page as a document (decision 155)", () => {
+  test("is sent without the app's scripts, with the plan's button that shows the gap to the level chosen in it in the page itself, not in a <noscript> every browser with scripts would hide", async () => {
+    const { status, body } = await gapPageAs("en", "");
+    expect(status).toBe(200);
+    expect(body).not.toMatch(/<script[^>]*type="module"|modulepreload|__reactRouterContext/);
+    const shown = body.indexOf("Show the gap to the chosen level");
+    expect(shown).toBeGreaterThan(-1);
+    const opened = body.lastIndexOf("<noscript>", shown);
+    expect(opened === -1 || body.lastIndexOf("</noscript>", shown) > opened).toBe(true);
+  });
+});
+
 describe("the gap page in the reader's language", () => {
   test("a German reader asking for a level the ladder lacks reads why in German", async () => {
     const { status, body } = await gapPageAs("de", "?target=ic99");
@@ -41,7 +53,7 @@ describe("the gap page in the reader's language", () => {
 });
 
 describe("the growth plan's refusals in the reader's language", () => {
-  type Reply = { result: { error?: Record<string, string[] | null> }; saved: boolean };
+  type Reply = { result: { error?: Record<string, string[] | null> } };
   async function save(language: "ar" | "es", fields: [string, string][]) {
     const person = await engineerIn(language);
     const request = await signedInRequest(`/people/${person.id}/gap`, person.id, {
