@@ -43,10 +43,9 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
 });
 
 export default function ApiTokens({ loaderData, actionData }: Route.ComponentProps) {
-  const { tokens, personTokens, baseUrl, documentUrl, perMinute } = loaderData;
+  const { tokens, personTokens, baseUrl, documentUrl, perMinute, issued } = loaderData;
   const { t } = useTranslation("api");
   const words = useApiTokenWords();
-  const { issued } = loaderData;
   const message = useDoneMessage({ revoked: t("admin.revoked") }, actionData);
 
   return (
