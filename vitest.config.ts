@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { serverNodeFlags } from "./scripts/serve-flags.mjs";
 
 /**
  * Two projects. "pure": test/unit, logic without a database, run in worker threads that keep the
@@ -50,6 +51,8 @@ export default defineConfig({
           ],
           globalSetup: ["./test/setup/global-setup.ts"],
           pool: "forks",
+          // The server's Node flags (decision 156): the app's request context costs the tests as it does the server.
+          execArgv: serverNodeFlags(),
           isolate: false,
         },
       },

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestClockSetting } from "../app/platform/clock.server.ts";
+import { serverNodeFlags } from "./serve-flags.mjs";
 
 /**
  * The one way tests and scripts start and stop Rungs' server: Playwright's global setup, the
@@ -170,6 +171,10 @@ export function ensureBuild(): void {
   if (built.status !== 0) throw new Error("The app did not build.");
 }
 
+/** Node's flags as the checkout's `npm run serve` gives them: none for one that predates them (the bench's `--against`). */
+const flagsOf = (checkout: string) =>
+  existsSync(join(checkout, "scripts/serve-flags.mjs")) ? serverNodeFlags() : [];
+
 /** Starts the built app and waits until it answers; `databaseUrl` is its DATABASE_URL. */
 export async function startAppServer(
   databaseUrl: string,
@@ -197,7 +202,7 @@ export async function startAppServer(
     ...(options.before ?? []),
     // A checkout built before the server had a bundle (the bench's `--against`) runs its source.
     existsSync(join(options.cwd ?? ".", SERVER_BUNDLE))
-      ? [process.execPath, SERVER_BUNDLE]
+      ? [process.execPath, ...flagsOf(options.cwd ?? "."), SERVER_BUNDLE]
       : [process.execPath, "--import", "tsx", "server/index.ts"],
   ];
   // One shell per server so the steps share its process group; exec hands the group's leader to the server.

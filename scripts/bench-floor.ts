@@ -15,6 +15,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { serverNodeFlags } from "./serve-flags.mjs";
 
 export type FloorKind = "bare" | "routes";
 
@@ -210,14 +211,14 @@ export function buildFloorApp(kind: FloorKind, folder: string, projectRoot: stri
     throw new Error(`the ${kind} floor app did not build: ${built.stdout}\n${built.stderr}`);
 }
 
-/** Starts a floor app's server on a port, with the Node options and the number of app processes Rungs is served with. */
+/** Starts a floor app's server on a port, with the Node flags and options and the number of app processes Rungs is served with. */
 export function startFloorApp(
   folder: string,
   port: number,
   nodeOptions: string,
   processes: number,
 ): ChildProcess {
-  return spawn(process.execPath, ["server.mjs"], {
+  return spawn(process.execPath, [...serverNodeFlags(), "server.mjs"], {
     cwd: folder,
     env: {
       ...process.env,

@@ -1135,7 +1135,7 @@ async function startAgainst(
   againstServer = await startAppServer(databaseUrl, {
     cwd: root,
     env: {
-      NODE_OPTIONS: serveNodeOptions(),
+      NODE_OPTIONS: serveNodeOptions(root),
       ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}),
     },
     output: "stderr",
@@ -1652,9 +1652,10 @@ async function seedMentorship(admin: {
 
 // ---------------------------------------------------------------- server and sessions
 
-/** The Node options `npm run serve` gives the server (package.json), so the bench measures the server as it runs in production. */
-function serveNodeOptions(): string {
-  const serve: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.serve;
+/** The Node options the checkout's `npm run serve` gives the server (package.json), so the bench measures the server as it runs in production. */
+function serveNodeOptions(checkout = "."): string {
+  const serve: string = JSON.parse(readFileSync(path.join(checkout, "package.json"), "utf8"))
+    .scripts.serve;
   const own = /NODE_OPTIONS="([^"$]*)/.exec(serve)?.[1]?.trim() ?? "";
   return [own, process.env.NODE_OPTIONS ?? ""].filter(Boolean).join(" ");
 }

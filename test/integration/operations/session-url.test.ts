@@ -16,6 +16,7 @@ import {
   withPostgres,
 } from "../../setup/databases";
 import { ensureBuild, freePort, SERVER_BUNDLE } from "../../../scripts/app-servers";
+import { serverNodeFlags } from "../../../scripts/serve-flags.mjs";
 
 /**
  * Behind PgBouncer in transaction mode (the PostgreSQL run puts one in front: scripts/test-postgres.ts),
@@ -89,7 +90,7 @@ describe.runIf(provider === "postgresql" && postgresPoolerUrl)("sessions behind 
   /** The server as `npm start` runs it, with `env` over this file's; ended after half a minute if it has not. */
   async function startServer(env: Record<string, string>) {
     ensureBuild();
-    const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_BUNDLE], {
       env: {
         ...process.env,
         NODE_ENV: "production",

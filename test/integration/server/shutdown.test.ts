@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
@@ -9,6 +10,7 @@ import {
   waitForEvent,
   type AppServer,
 } from "../../../scripts/app-servers";
+import { serverNodeFlags } from "../../../scripts/serve-flags.mjs";
 
 /**
  * An operator's SIGTERM (a deploy, a scale-down): the app process stops accepting, ends its open
@@ -23,6 +25,18 @@ describe("stopping the app server", () => {
   }, 300_000);
   afterAll(async () => {
     await server?.kill();
+  });
+
+  test("the server runs with the Node flags `npm run serve` gives it: AsyncContextFrame on Node 22 (decision 156)", () => {
+    expect(serverNodeFlags("22.22.0")).toEqual(["--experimental-async-context-frame"]);
+    expect(serverNodeFlags("24.11.1")).toEqual([]);
+    const serve: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.serve;
+    expect(serve).toContain("node $(node scripts/serve-flags.mjs) build/start/index.js");
+    // The process the tests and the bench serve from (exec'd by its shell): Node, its flags, the bundle.
+    const command = readFileSync(`/proc/${server!.pid}/cmdline`, "utf8")
+      .split("\0")
+      .filter(Boolean);
+    expect(command.slice(1)).toEqual([...serverNodeFlags(), "build/start/index.js"]);
   });
 
   test("SIGTERM with a calibration event stream open: the stream ends and the process exits within 10 seconds", async () => {
