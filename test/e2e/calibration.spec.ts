@@ -246,9 +246,14 @@ test("two managers propose; the facilitator runs the session while a manager wat
       await manager.getByRole("radio", { name: "Promote" }).check();
       await manager.getByLabel("Promote to").selectOption({ label: promoteTo });
     }
+    // The choices are kept first; the rationale typed after them is kept too, and until it is the
+    // status does not show the choices' time as if it were (a reload then would lose the words).
+    const kept = manager.getByRole("status").filter({ hasText: /^Draft kept at/ });
+    await expect(kept).toBeVisible();
     await manager.getByLabel("Rationale").fill("The review's evidence carries it.");
+    await expect(kept).toBeHidden();
     // The form is kept as the manager types: a reload loses nothing, and it is not a proposal yet.
-    await expect(manager.getByRole("status").filter({ hasText: /^Draft kept at/ })).toBeVisible();
+    await expect(kept).toBeVisible();
     await manager.reload();
     await expect(manager.getByLabel("Rationale")).toHaveValue("The review's evidence carries it.");
     await expect(manager.getByRole("radio", { name: rating })).toBeChecked();

@@ -54,6 +54,8 @@ function formById(formId: string) {
 export function useAutosavedForm(formId: string, enabled: boolean, intent: string) {
   const fetcher = useFetcher<{ intent: string; savedAt?: string; error?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A change waiting out the pause is not kept yet: the status says so, not the last save's time.
+  const [waiting, setWaiting] = useState(false);
   const submit = fetcher.submit;
   const hydrating = useHydrating();
   // Read as hydration begins, before React puts a textarea rendered with text back to that text.
@@ -69,11 +71,13 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
     const element = formById(formId);
     if (!enabled || !element) return;
     const send = () => {
+      setWaiting(false);
       const data = new FormData(element);
       data.set("intent", intent);
       submit(data, { method: "post" });
     };
     const keep = () => {
+      setWaiting(true);
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(send, PAUSE_MS);
     };
@@ -93,7 +97,7 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
   }, [formId, enabled, submit, intent]);
   const reply = fetcher.data?.intent === intent ? fetcher.data : null;
   return {
-    saving: fetcher.state !== "idle",
+    saving: waiting || fetcher.state !== "idle",
     savedAt: reply?.savedAt ?? null,
     error: reply?.error ?? null,
   };
