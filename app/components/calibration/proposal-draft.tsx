@@ -93,6 +93,8 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
       element.removeEventListener("input", keep);
       element.removeEventListener("change", keep);
       if (timer.current) clearTimeout(timer.current);
+      // The waiting change will not be sent (the form can no longer be kept): nothing is saving.
+      setWaiting(false);
     };
   }, [formId, enabled, submit, intent]);
   const reply = fetcher.data?.intent === intent ? fetcher.data : null;
