@@ -65,7 +65,11 @@ async function query<T>(url: string, sql: string): Promise<[T, ...T[]]> {
   }
 }
 
-/** Waits until the replica has replayed everything the primary has written so far. */
+/**
+ * Waits until the replica has replayed everything the primary has written so far. Asked of the
+ * replica's `postgres` database: this file's own database reaches the replica as WAL too, and may
+ * not be there yet.
+ */
 async function caughtUp() {
   const [{ lsn }] = await query<{ lsn: string }>(
     primaryUrl,
@@ -73,7 +77,7 @@ async function caughtUp() {
   );
   for (const started = Date.now(); Date.now() - started < 20_000;) {
     const [{ behind }] = await query<{ behind: boolean }>(
-      replicaUrl!,
+      replicaServerUrl,
       `SELECT coalesce(pg_last_wal_replay_lsn() < '${lsn}'::pg_lsn, true) AS behind`,
     );
     if (!behind) return;
@@ -88,7 +92,7 @@ async function hold() {
   await query(replicaServerUrl, "SELECT pg_wal_replay_pause()");
   for (;;) {
     const [{ state }] = await query<{ state: string }>(
-      replicaUrl!,
+      replicaServerUrl,
       "SELECT pg_get_wal_replay_pause_state() AS state",
     );
     if (state === "paused") return;
