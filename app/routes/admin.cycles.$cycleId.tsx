@@ -1,4 +1,4 @@
-import { Form, Link, data, useNavigation } from "react-router";
+import { Form, Link, data, redirect, useLocation, useNavigation } from "react-router";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CycleDates, CycleStatusBadge, StateBadge } from "~/components/cycles/cycle-badges";
@@ -9,7 +9,7 @@ import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/identity/permissions.server";
-import { teamById, teamNamed } from "~/modules/people/service.server";
+import { getPersonName, teamById, teamNamed } from "~/modules/people/service.server";
 import { SuggestField } from "~/components/ui/suggest-field";
 import {
   PARTICIPANT_STATES,
@@ -31,6 +31,7 @@ import { ReviewSharingSchema, reviewSharingValues } from "~/modules/cycles/revie
 import { ReviewSharingForm } from "~/components/cycles/review-sharing-form";
 import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { Route } from "./+types/admin.cycles.$cycleId";
 import { FeedbackSettingsForm } from "~/components/feedback/settings-form";
@@ -49,6 +50,21 @@ import {
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
 import { usePendingForm, useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 157): every change redirects with what it did in `?done=`, a refused one
+ * comes back as a document with what was typed, and the team field's suggestions come from the
+ * document's one script.
+ */
+export const handle = plainHtml;
+
+const CYCLE_DONE = ["added", "removed", "feedbackSaved", "sharingSaved", "closed"] as const;
+type CycleDone = (typeof CYCLE_DONE)[number];
+const DONE_WORDS = Object.fromEntries(CYCLE_DONE.map((what) => [what, what])) as {
+  [What in CycleDone]: What;
+};
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -76,9 +92,13 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     typed && !team ? { key: "cycles:errors.unknownTeam", values: { name: typed } } : null;
   if (typed) filters.teamId = team?.id ?? "";
   if (teamError) team = null;
-  const [progress, feedback] = await Promise.all([
+  // The person a removal redirected with is named from the record, not from the address.
+  const removedId =
+    searchParams.get("done") === "removed" ? textParam(searchParams, "person", 100) : "";
+  const [progress, feedback, removedName] = await Promise.all([
     cycleProgress(cycle.id, filters),
     feedbackSettingsOf(cycle.id),
+    removedId ? getPersonName(removedId) : null,
   ]);
   return {
     cycle: { ...cycle, status: cycleStatus(cycle, clock.now()) },
@@ -89,6 +109,7 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     teamError,
     feedback,
     feedbackValues: feedbackFormValues(feedback ?? feedbackDefaults(cycle.endsOn)),
+    removedName,
     ...progress,
   };
 });
@@ -98,99 +119,43 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
   const cycle = await requireCycle(params.cycleId);
   const t = translatorOf(context);
   const form = await formOf(request);
-  const intent = form.get("intent");
+  const intent = String(form.get("intent") ?? "");
+  // A saved setting is confirmed beside its form, which the address's fragment scrolls to.
+  const done = (what: CycleDone, more: Record<string, string> = {}, at = "") =>
+    redirect(`/admin/cycles/${cycle.id}?${new URLSearchParams({ done: what, ...more })}${at}`);
+  // Refused, the page comes back with why, what was typed and the settings form's reply.
+  const refused = (message: string, typed = "", reply?: SubmissionResult<string[]>) =>
+    data({ intent, message, typed, reply }, { status: 400 });
   if (intent === "add-people") {
     const emails = String(form.get("emails") ?? "");
     const result = await addParticipants(viewer.id, cycle.id, emails.split(/[\s,;]+/));
-    if (!result.ok)
-      return data(
-        { ok: false as const, intent, message: wordsOf(t, result.message), typed: emails },
-        { status: 400 },
-      );
-    return {
-      ok: true as const,
-      intent,
-      message: t("cycles:detail.done.added", { count: result.added }),
-      typed: "",
-    };
+    return result.ok ? done("added") : refused(wordsOf(t, result.message), emails);
   }
   if (intent === "remove-person") {
     const email = String(form.get("email") ?? "");
     const result = await removeParticipant(viewer.id, cycle.id, email);
-    if (!result.ok)
-      return data(
-        { ok: false as const, intent, message: wordsOf(t, result.message), typed: email },
-        { status: 400 },
-      );
-    return {
-      ok: true as const,
-      intent,
-      message: t("cycles:detail.done.removed", { name: result.name, cycle: cycle.name }),
-      typed: "",
-    };
+    return result.ok
+      ? done("removed", { person: result.personId })
+      : refused(wordsOf(t, result.message), email);
   }
   if (intent === "feedback-settings") {
     const submission = parseWithZod(form, { schema: FeedbackSettingsSchema });
     if (submission.status !== "success")
-      return data(
-        {
-          ok: false as const,
-          intent,
-          message: t("cycles:detail.done.checkFeedback"),
-          typed: "",
-          reply: submission.reply(),
-        },
-        { status: 400 },
-      );
+      return refused(t("cycles:detail.done.checkFeedback"), "", submission.reply());
     await saveFeedbackSettings(viewer, cycle.id, submission.value);
-    return {
-      ok: true as const,
-      intent,
-      message: t("cycles:detail.done.feedbackSaved"),
-      typed: "",
-      reply: submission.reply(),
-    };
+    return done("feedbackSaved", {}, "#feedback");
   }
   if (intent === "review-sharing") {
     const submission = parseWithZod(form, { schema: ReviewSharingSchema });
     if (submission.status !== "success")
-      return data(
-        {
-          ok: false as const,
-          intent,
-          message: t("cycles:detail.done.checkSharing"),
-          typed: "",
-          reply: submission.reply(),
-        },
-        { status: 400 },
-      );
+      return refused(t("cycles:detail.done.checkSharing"), "", submission.reply());
     await setReviewSharing(viewer.id, cycle.id, submission.value);
-    return {
-      ok: true as const,
-      intent,
-      message: t("cycles:detail.done.sharingSaved"),
-      typed: "",
-      reply: submission.reply(),
-    };
+    return done("sharingSaved", {}, "#review-sharing-heading");
   }
   if (intent !== "close") throw new InvalidError({ key: "cycles:errors.unknownAction" });
-  if (form.get("confirm") !== "yes")
-    return data(
-      { ok: false as const, intent, message: t("cycles:detail.done.confirmClose"), typed: "" },
-      { status: 400 },
-    );
+  if (form.get("confirm") !== "yes") return refused(t("cycles:detail.done.confirmClose"));
   const result = await closeCycle(viewer.id, cycle.id);
-  if (!result.ok)
-    return data(
-      { ok: false as const, intent, message: wordsOf(t, result.message), typed: "" },
-      { status: 400 },
-    );
-  return {
-    ok: true as const,
-    intent,
-    message: t("cycles:detail.done.closed", { name: cycle.name }),
-    typed: "",
-  };
+  return result.ok ? done("closed") : refused(wordsOf(t, result.message));
 });
 
 const PROGRESS_STEP = {
@@ -215,19 +180,34 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
     erasedOnPage,
     feedback,
     feedbackValues,
+    removedName,
   } = loaderData;
   const { t } = useTranslation("cycles");
   const f = useFormats();
   const asksFeedback = feedback !== null && (feedback.peer || feedback.upward);
   // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
-  const typedFor = (intent: string) =>
-    actionData?.intent === intent && !actionData.ok ? actionData.typed : "";
+  const typedFor = (intent: string) => (actionData?.intent === intent ? actionData.typed : "");
+  // What a change did, named in the address it redirected to; the removed person from the record.
+  const doneWhat = useDoneMessage(DONE_WORDS, actionData);
+  const done = doneWhat
+    ? {
+        added: t("detail.done.added"),
+        removed: removedName
+          ? t("detail.done.removed", { name: removedName, cycle: cycle.name })
+          : null,
+        feedbackSaved: t("detail.done.feedbackSaved"),
+        sharingSaved: t("detail.done.sharingSaved"),
+        closed: t("detail.done.closed", { name: cycle.name }),
+      }[doneWhat]
+    : null;
   const addForm = useRef<HTMLFormElement>(null);
   const removeForm = useRef<HTMLFormElement>(null);
+  // Opened in place, the page a change redirects to keeps the form's fields: the done one is cleared.
+  const { key } = useLocation();
   useEffect(() => {
-    if (actionData?.ok && actionData.intent === "add-people") addForm.current?.reset();
-    if (actionData?.ok && actionData.intent === "remove-person") removeForm.current?.reset();
-  }, [actionData]);
+    if (doneWhat === "added") addForm.current?.reset();
+    if (doneWhat === "removed") removeForm.current?.reset();
+  }, [doneWhat, key]);
   const navigation = useNavigation();
   const sending = useSubmitting();
   const pendingForm = usePendingForm();
@@ -281,13 +261,10 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
         }
       />
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{sharingSentence}</p>
+      {actionData ? <Alert tone="error">{actionData.message}</Alert> : null}
       {/* Saved settings are confirmed beside their form, once. */}
-      {actionData &&
-      !(
-        actionData.ok &&
-        (actionData.intent === "feedback-settings" || actionData.intent === "review-sharing")
-      ) ? (
-        <Alert tone={actionData.ok ? "success" : "error"}>{actionData.message}</Alert>
+      {done && doneWhat !== "feedbackSaved" && doneWhat !== "sharingSaved" ? (
+        <Alert tone="success">{done}</Alert>
       ) : null}
 
       <Card className="mb-6">
@@ -456,15 +433,9 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
           {t("detail.sharingCard.intro")}
         </p>
-        {actionData?.intent === "review-sharing" && actionData.ok ? (
-          <Alert tone="success">{actionData.message}</Alert>
-        ) : null}
+        {doneWhat === "sharingSaved" ? <Alert tone="success">{done}</Alert> : null}
         <ReviewSharingForm
-          lastResult={
-            actionData?.intent === "review-sharing" && "reply" in actionData
-              ? actionData.reply
-              : undefined
-          }
+          lastResult={actionData?.intent === "review-sharing" ? actionData.reply : undefined}
           defaultValue={reviewSharing}
         />
       </Card>
@@ -478,15 +449,9 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
             {feedback ? t("detail.feedbackCard.changes") : t("detail.feedbackCard.none")}{" "}
             {t("detail.feedbackCard.anonymous", { floor: anonymityFloor("peer") })}
           </p>
-          {actionData?.intent === "feedback-settings" && actionData.ok ? (
-            <Alert tone="success">{actionData.message}</Alert>
-          ) : null}
+          {doneWhat === "feedbackSaved" ? <Alert tone="success">{done}</Alert> : null}
           <FeedbackSettingsForm
-            lastResult={
-              actionData?.intent === "feedback-settings" && "reply" in actionData
-                ? actionData.reply
-                : undefined
-            }
+            lastResult={actionData?.intent === "feedback-settings" ? actionData.reply : undefined}
             defaultValue={feedbackValues}
           />
         </Card>

@@ -22,6 +22,13 @@ import { textParam } from "~/utils/search-params";
 import { getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 157): its filters are a form that gets, and the team field's suggestions
+ * come from the document's one script.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("people:list.title") },

@@ -29,8 +29,10 @@ export function withoutHandoff<Context extends { serverHandoffStream?: unknown }
 
 /**
  * The one script a document without the app's carries: its print buttons (marked `data-print`)
- * print, and its copy buttons (`data-copy`, the id of the field they copy) copy, saying so in the
- * field's status (or selecting the text where the clipboard is not offered). In a document with
- * the app's scripts, the buttons' own handlers do.
+ * print, its copy buttons (`data-copy`, the id of the field they copy) copy, saying so in the
+ * field's status (or selecting the text where the clipboard is not offered), and its fields that
+ * suggest as people type (`data-suggestions`, `SuggestField`) fill their list from that resource
+ * route, the latest answer winning. In a document with the app's scripts, the components' own
+ * handlers do.
  */
-export const PLAIN_PAGE_SCRIPT = `addEventListener("click",e=>{const b=e.target.closest?.("[data-print],[data-copy]");if(!b)return;if(b.dataset.copy===undefined)return print();const f=document.getElementById(b.dataset.copy),s=document.getElementById(b.dataset.copy+"-status");Promise.resolve().then(()=>navigator.clipboard.writeText(f.value)).then(()=>{s.textContent=b.dataset.copied},()=>{f.select();s.textContent=b.dataset.failed})})`;
+export const PLAIN_PAGE_SCRIPT = `addEventListener("click",e=>{const b=e.target.closest?.("[data-print],[data-copy]");if(!b)return;if(b.dataset.copy===undefined)return print();const f=document.getElementById(b.dataset.copy),s=document.getElementById(b.dataset.copy+"-status");Promise.resolve().then(()=>navigator.clipboard.writeText(f.value)).then(()=>{s.textContent=b.dataset.copied},()=>{f.select();s.textContent=b.dataset.failed})});addEventListener("input",e=>{const f=e.target,u=f.dataset?.suggestions,q=f.value.trim();if(!u||!q)return;const n=f.asked=(f.asked||0)+1;fetch(u+(u.includes("?")?"&":"?")+new URLSearchParams({q})).then(r=>r.json()).then(d=>{if(f.asked===n)f.list.replaceChildren(...d.suggestions.map(v=>Object.assign(document.createElement("option"),{value:v})))},()=>{})})`;

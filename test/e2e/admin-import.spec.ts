@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { expectAccessible, hydrated, people, signIn } from "./helpers";
+import { expectAccessible, hydrated, people, scriptsFetched, signIn } from "./helpers";
 
 // The imported people join Search under Tariq Haddad, its tech lead, whom no other spec on the demo
 // server uses: a report of his is one no other spec finds among its people.
@@ -78,6 +78,38 @@ test("an admin imports a CSV: a bad row is named and nothing is written; the fix
 
   await findPerson(page, "Ruth Okonjo");
   await expect(page.getByRole("link", { name: "Ruth Okonjo" })).toBeVisible();
+});
+
+test("the people list is a document of HTML whose team field suggests as the admin types", async ({
+  page,
+}) => {
+  await signIn(page, people.admin.email);
+  // Opened as a document (decision 157), the list fetches no script.
+  const scripts = scriptsFetched(page);
+  await page.goto("/admin/people");
+  const team = page.getByRole("search", { name: "Find people" }).getByLabel("Team");
+  await team.fill("sea");
+  await expect(page.locator(`datalist option[value="Search"]`)).toHaveCount(1);
+  // The name is matched whatever its case; the list is the team's.
+  await team.fill("search");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/teamName=search/);
+  await expect(page.getByRole("rowheader", { name: /^Tariq Haddad/ })).toBeVisible();
+  const teams = page.getByRole("table").getByRole("row").locator("td:nth-child(2)");
+  expect(new Set(await teams.allTextContents())).toEqual(new Set(["Search"]));
+  expect(scripts).toEqual([]);
+
+  // Opened in place from a page with the app's scripts, the field suggests through them.
+  await page.goto("/admin/cycles");
+  await hydrated(page);
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "People", exact: true })
+    .click();
+  await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
+  await page.getByRole("search", { name: "Find people" }).getByLabel("Team").fill("sea");
+  await expect(page.locator(`datalist option[value="Search"]`)).toHaveCount(1);
+  expect(scripts.length).toBeGreaterThan(0);
 });
 
 test("a file that is not UTF-8 is refused when chosen, and nothing is sent", async ({ page }) => {

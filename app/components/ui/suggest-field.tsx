@@ -5,8 +5,10 @@ import { Field } from "~/components/ui/field";
 /**
  * A name typed into a field, with suggestions as people type, for lists too long for a
  * drop-down (an organisation may have hundreds of teams or managers). `suggestions` names the
- * resource route that answers `{ suggestions: string[] }` for `?q=`; without JavaScript the
- * field is plain text and the server matches the name whatever its case.
+ * resource route that answers `{ suggestions: string[] }` for `?q=`. In a document sent without
+ * the app's scripts (decision 134), the page's one script fills the list from the same route
+ * (`data-suggestions`, decision 157); without JavaScript at all the field is plain text and the
+ * server matches the name whatever its case.
  */
 export function SuggestField({
   label,
@@ -40,6 +42,7 @@ export function SuggestField({
         autoComplete="off"
         spellCheck={false}
         className={className}
+        data-suggestions={suggestions}
         onChange={(event) => {
           const text = event.currentTarget.value.trim();
           if (text)

@@ -304,7 +304,7 @@ export async function removeParticipant(
   actorId: string,
   cycleId: string,
   email: string,
-): Promise<{ ok: true; name: string } | CycleRefusal> {
+): Promise<{ ok: true; personId: string; name: string } | CycleRefusal> {
   return db.$transaction(async (tx) => {
     const cycle = await tx.reviewCycle.findUnique({
       where: { id: cycleId },
@@ -342,7 +342,7 @@ export async function removeParticipant(
       subjectId: cycleId,
       detail: { name: cycle.name, person: person.email },
     });
-    return { ok: true, name: person.name };
+    return { ok: true, personId: person.id, name: person.name };
   });
 }
 

@@ -11,7 +11,15 @@ import * as optionsRoute from "~/routes/admin.team-options";
 import { db } from "~/db/client.server";
 import { refreshParticipant } from "~/modules/cycles/participant-progress.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
+import {
+  answerOf,
+  bodyOf,
+  routeArgs,
+  statusOf,
+  thrown,
+  type RouteFunction,
+} from "../../utils/responses";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { behindRoot } from "../../utils/behind-root";
 import { csvRecords } from "../../utils/csv-records";
@@ -582,26 +590,46 @@ describe("following and closing a cycle", () => {
     const unknown = await act({ intent: "add-people", emails: typed });
     expect(statusOf(unknown)).toBe(400);
     expect(bodyOf(unknown)).toMatchObject({
-      ok: false,
       message: "Nobody has this email: nobody@example.com.",
       typed,
     });
     expect(
       bodyOf(await act({ intent: "add-people", emails: `${joiner.email}\n${unplaced.email}` })),
-    ).toMatchObject({ ok: false, message: expect.stringContaining("Cannot take part") });
+    ).toMatchObject({ message: expect.stringContaining("Cannot take part") });
     expect(await participants()).toEqual([first.id]);
 
+    // Sent as HTML (decision 157): a change redirects with what it did, which the page words.
+    const cycleUrl = `/admin/cycles/${cycleId}`;
     expect(
-      bodyOf(
+      answerOf(
         await act({
           intent: "add-people",
           emails: `${joiner.email.toUpperCase()}; ${first.email}`,
         }),
       ),
-    ).toMatchObject({ ok: true, message: "1 person added to the cycle." });
+    ).toEqual({ status: 302, location: `${cycleUrl}?done=added` });
     expect(await participants()).toEqual([first.id, joiner.id].sort());
+    const pageAt = async (path: string, posted?: URLSearchParams) =>
+      renderPage(
+        cycleRoute as unknown as PageModule,
+        "/admin/cycles/:cycleId",
+        path,
+        admin.id,
+        posted,
+      );
+    expect((await pageAt(`${cycleUrl}?done=added`)).html).toContain(
+      "The people named take part in the cycle now.",
+    );
+    // Refused, the page comes back as a document with what was typed, and says nothing was done.
+    const refusedPage = await pageAt(
+      `${cycleUrl}?done=added`,
+      new URLSearchParams({ intent: "add-people", emails: "nobody@example.com" }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain("Nobody has this email: nobody@example.com.");
+    expect(refusedPage.html).toContain(">nobody@example.com</textarea>");
+    expect(refusedPage.html).not.toContain("The people named take part in the cycle now.");
     expect(bodyOf(await act({ intent: "add-people", emails: joiner.email }))).toMatchObject({
-      ok: false,
       message: "Everyone named already takes part.",
     });
     // The joiner's self-assessment now starts in the cycle.
@@ -621,17 +649,24 @@ describe("following and closing a cycle", () => {
 
     // Someone with an assessment in the cycle stays; someone without one can be taken out.
     expect(bodyOf(await act({ intent: "remove-person", email: joiner.email }))).toMatchObject({
-      ok: false,
       message: expect.stringContaining("so they stay in it"),
       typed: joiner.email,
     });
     expect(
       bodyOf(await act({ intent: "remove-person", email: "nobody@example.com" })),
-    ).toMatchObject({ ok: false, message: "Nobody with that email takes part in this cycle." });
-    expect(bodyOf(await act({ intent: "remove-person", email: first.email }))).toMatchObject({
-      ok: true,
+    ).toMatchObject({ message: "Nobody with that email takes part in this cycle." });
+    expect(answerOf(await act({ intent: "remove-person", email: first.email }))).toEqual({
+      status: 302,
+      location: `${cycleUrl}?done=removed&person=${first.id}`,
     });
     expect(await participants()).toEqual([joiner.id]);
+    // The person is named from the record, not from the address.
+    expect((await pageAt(`${cycleUrl}?done=removed&person=${first.id}`)).html).toContain(
+      `${first.name} no longer takes part in Joining.`,
+    );
+    expect((await pageAt(`${cycleUrl}?done=removed&person=nobody`)).html).not.toContain(
+      "no longer takes part",
+    );
     expect(
       await db.auditEvent.count({
         where: {
@@ -645,7 +680,6 @@ describe("following and closing a cycle", () => {
     // A closed cycle keeps who took part.
     await closeCycle(admin.id, cycleId);
     expect(bodyOf(await act({ intent: "add-people", emails: first.email }))).toMatchObject({
-      ok: false,
       message: "This cycle is closed: nobody joins it now.",
     });
     expect(await participants()).toEqual([joiner.id]);
@@ -682,7 +716,10 @@ describe("following and closing a cycle", () => {
         { cycleId },
       ),
     );
-    expect(bodyOf<{ ok: boolean }>(closed).ok).toBe(true);
+    expect(answerOf(closed)).toEqual({
+      status: 302,
+      location: `/admin/cycles/${cycleId}?done=closed`,
+    });
     const cycle = await db.reviewCycle.findUniqueOrThrow({ where: { id: cycleId } });
     expect(cycle.closedAt).toBeInstanceOf(Date);
     expect(

@@ -10,7 +10,7 @@ import { signedInPost, signedInRequest } from "../../utils/session";
 /** When a cycle shares reviews is set in the cycle's admin forms: opening it, and on its page. */
 
 type FormReply = { error?: Record<string, string[] | null> };
-type CycleAnswer = { ok: boolean; message: string; reply?: FormReply };
+type CycleAnswer = { message: string; reply?: FormReply };
 type CyclePage = { reviewSharing: { reviewsShared: string; reviewsSharedOn: string } };
 
 async function answerOf(run: () => Promise<unknown>): Promise<unknown> {
@@ -135,7 +135,11 @@ describe("the cycle's admin forms set when reviews are shared", () => {
       reviewsShared: "after-release",
       reviewsSharedOn: "2027-01-12",
     });
-    expect(bodyOf<CycleAnswer>(saved).ok).toBe(true);
+    // Sent as HTML (decision 157): saved, the page is asked for again with what was done.
+    expect(statusOf(saved)).toBe(302);
+    expect((saved as Response).headers.get("Location")).toBe(
+      `/admin/cycles/${cycle.id}?done=sharingSaved#review-sharing-heading`,
+    );
     // The day belongs to "on a date" only: it is not kept with another choice.
     expect(await db.reviewCycle.findUniqueOrThrow({ where: { id: cycle.id } })).toMatchObject({
       reviewsShared: "after-release",

@@ -4,7 +4,7 @@ import * as exportRoute from "~/routes/admin.cycles.$cycleId.export";
 import { db } from "~/db/client.server";
 import { declineRequest, nominatePeer, withdrawRequest } from "~/modules/feedback/feedback.server";
 import { createPerson } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf } from "../../utils/responses";
+import { routeArgs, statusOf } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 /** The cycle's CSV export carries each person's feedback as counts: never an answer's text, never a reviewer's name. */
@@ -79,8 +79,7 @@ describe("the cycle's CSV export", () => {
         cycleId: cycle.id,
       }),
     );
-    expect(statusOf(saved)).toBe(200);
-    expect(bodyOf(saved)).toMatchObject({ ok: true });
+    expect(statusOf(saved)).toBe(302);
 
     // Lena's manager asks five colleagues: one answers, one declines, one has yet to answer, one is withdrawn, one the manager took back as declined.
     const asked: string[] = [];

@@ -89,9 +89,10 @@ describe("the feedback pages", () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain("feedback:settings.errors.maxBelowMin");
     expect(await db.feedbackSettings.count({ where: { cycleId: org.cycle.id } })).toBe(0);
-    expect((await post(cycleRoute, url, org.admin.id, settingsFields, params)).body).toMatchObject({
-      ok: true,
-      message: "Feedback settings saved.",
+    // Saved, the page is asked for again with what was done (decision 157).
+    expect(await post(cycleRoute, url, org.admin.id, settingsFields, params)).toEqual({
+      status: 302,
+      body: { location: `${url}?done=feedbackSaved#feedback` },
     });
     expect(
       await db.feedbackSettings.findUniqueOrThrow({ where: { cycleId: org.cycle.id } }),
