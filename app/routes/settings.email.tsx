@@ -24,6 +24,14 @@ import {
 import { timeZoneNames } from "~/modules/time-zones";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 157): every email links here, so the page opens as a document. Saving
+ * redirects with `?done=saved`; a refused form comes back with what was chosen (conform's reply).
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("auth:emailSettings.title") },
@@ -44,10 +52,9 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
     return redirect("/settings/email");
   }
   const submission = parseWithZod(form, { schema: preferencesFormSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await saveNotificationSettings(viewer.id, submission.value);
-  return { result: submission.reply(), saved: true };
+  return redirect("/settings/email?done=saved");
 });
 
 const NUDGES = [
@@ -93,6 +100,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
   const f = useFormats();
   const { t: exportsT } = useTranslation("exports");
   const { t: apiT } = useTranslation("api");
+  const saved = useDoneMessage({ saved: t("emailSettings.saved") }, actionData);
   const [form, fields] = useForm({
     id: "email-settings",
     lastResult: actionData?.result,
@@ -114,7 +122,7 @@ export default function EmailSettings({ loaderData, actionData }: Route.Componen
     <>
       <PageHeader title={t("emailSettings.heading")} description={t("emailSettings.description")} />
       {settings.emailOn ? null : <Alert tone="info">{t("emailSettings.emailOff")}</Alert>}
-      {actionData?.saved ? <Alert tone="success">{t("emailSettings.saved")}</Alert> : null}
+      {saved ? <Alert tone="success">{saved}</Alert> : null}
       <Card className="max-w-2xl">
         <Form method="post" className="space-y-6" {...getFormProps(form)}>
           <RadioGroupField

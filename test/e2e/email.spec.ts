@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "./test";
 import { startSmtpSink } from "../utils/smtp-sink";
-import { expectAccessible, people, signIn } from "./helpers";
+import { expectAccessible, people, scriptsFetched, signIn } from "./helpers";
 
 const run = promisify(execFile);
 
@@ -87,9 +87,15 @@ test("a digest's link opens the page to act on, and its unsubscribe link turns t
     ).toBeVisible();
     await signedOut.close();
 
+    // The settings every email links to are a document of HTML (decision 157): saved, they say so.
+    const scripts = scriptsFetched(page);
     await page.goto("/settings/email");
     await expect(page.getByLabel("Never")).toBeChecked();
     await expect(page.getByLabel("When something new is on my to-do list")).toBeChecked();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await expect(page.getByLabel("Never")).toBeChecked();
+    expect(scripts).toEqual([]);
 
     // The admins' outbox lists what went, by status.
     const adminContext = await browser.newContext();

@@ -26,7 +26,8 @@ import {
 } from "../assessments/assessments-helpers";
 import { assignInterviewer, removeInterview } from "~/modules/hiring/loops.server";
 import { asViewer, hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerOf, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { startSmtpSink } from "../../utils/smtp-sink";
 import { createSession, inviteCalibrator } from "~/modules/calibration/sessions.server";
@@ -806,16 +807,39 @@ describe("email settings", () => {
     expect(
       await db.notificationPreference.findUnique({ where: { userId: engineer.id } }),
     ).toBeNull();
-
-    await settingsRoute.action(
-      routeArgs(
-        await signedInPost("/settings/email", engineer.id, {
-          digest: "daily",
-          nudgeOverdue: "on",
-          timeZone: "Asia/Tokyo",
-        }),
-      ),
+    // Sent as HTML (decision 157): refused, the page comes back as a document with what was
+    // chosen and says nothing was saved.
+    const settingsPage = (path: string, posted?: URLSearchParams) =>
+      renderPage(
+        settingsRoute as unknown as PageModule,
+        "/settings/email",
+        path,
+        engineer.id,
+        posted,
+      );
+    const refusedPage = await settingsPage(
+      "/settings/email?done=saved",
+      new URLSearchParams({ digest: "daily", timeZone: "Mars/Olympus" }),
     );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toMatch(/<input[^>]*checked="" value="daily"/);
+    expect(refusedPage.html).not.toContain("Saved.");
+
+    // Saved, the page is asked for again with what was done, which it says.
+    expect(
+      answerOf(
+        await settingsRoute.action(
+          routeArgs(
+            await signedInPost("/settings/email", engineer.id, {
+              digest: "daily",
+              nudgeOverdue: "on",
+              timeZone: "Asia/Tokyo",
+            }),
+          ),
+        ),
+      ),
+    ).toEqual({ status: 302, location: "/settings/email?done=saved" });
+    expect((await settingsPage("/settings/email?done=saved")).html).toContain("Saved.");
     expect(
       await settingsRoute.loader(routeArgs(await signedInRequest("/settings/email", engineer.id))),
     ).toMatchObject({
