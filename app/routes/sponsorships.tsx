@@ -25,6 +25,13 @@ import * as clock from "~/platform/clock.server";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 157): opened from a to-do or an email, its forms post and redirect, and a
+ * refused sponsorship comes back with what was typed.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("sponsorship:page.title") },

@@ -75,6 +75,8 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   expect(chosenScripts).toEqual([]);
 
   const sponsor = await as(browser, mei.email);
+  // The sponsorships page is a document of HTML (decision 157): its form posts and redirects.
+  const sponsorScripts = scriptsFetched(sponsor);
   await sponsor.goto("/sponsorships");
   await sponsor.getByLabel("Their email").fill(jonas.email);
   await sponsor.getByLabel("Advocating for").selectOption({ label: "A role" });
@@ -85,4 +87,5 @@ test("an opportunity posted, two people interested, one chosen with a reason the
   await chosen.goto("/sponsorships");
   await expect(chosen.getByText(`${mei.name} sponsors ${jonas.name}`)).toBeVisible();
   await expect(chosen.getByRole("button", { name: "Decline" })).toBeVisible();
+  expect(sponsorScripts).toEqual([]);
 });
