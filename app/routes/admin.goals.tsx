@@ -16,6 +16,10 @@ import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+/** Sent as HTML (decision 157): its forms post and redirect; a refused period keeps what was typed. */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("goals:admin.title") },

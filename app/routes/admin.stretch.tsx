@@ -14,6 +14,11 @@ import { CapSchema } from "~/modules/sponsorship/forms";
 import { setSponsorshipCap, sponsorshipCap } from "~/modules/sponsorship/sponsorship.server";
 import { withFormRefusals, withDomainErrors } from "~/utils/http.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { postedText } from "~/utils/posted";
+import { plainHtml } from "~/utils/page-scripts";
+
+/** Sent as HTML (decision 157): its forms post and redirect; a refusal keeps what was typed. */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("opportunities:admin.title") },
@@ -26,6 +31,9 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
   return { posters, cap };
 });
 
+/** What a refused form had typed, for the page to show again. */
+const typedOf = (form: FormData) => postedText(form, ["email", "cap"]);
+
 export const action = withFormRefusals(
   async ({ request }: Route.ActionArgs, form) => {
     const viewer = await requireUser(request);
@@ -36,7 +44,12 @@ export const action = withFormRefusals(
       const submission = parseWithZod(form, { schema: CapSchema });
       if (submission.status !== "success")
         return data(
-          { intent, capErrors: submission.error?.cap ?? [], error: null as string | null },
+          {
+            intent,
+            capErrors: submission.error?.cap ?? [],
+            typed: typedOf(form),
+            error: null as string | null,
+          },
           { status: 400 },
         );
       await setSponsorshipCap(viewer, submission.value.cap);
@@ -45,13 +58,15 @@ export const action = withFormRefusals(
     }
     return redirect("/admin/stretch");
   },
-  () => ({ capErrors: [] as string[] }),
+  // Refused, the page comes back as a new document: with what was typed.
+  (form) => ({ capErrors: [] as string[], typed: typedOf(form) }),
 );
 
 export default function StretchSettings({ loaderData, actionData }: Route.ComponentProps) {
   const { posters, cap } = loaderData;
   const { t } = useTranslation("opportunities");
   const busy = useSubmitting();
+  const typed: Partial<Record<string, string>> = actionData?.typed ?? {};
   return (
     <>
       <PageHeader title={t("admin.heading")} description={t("admin.intro")} />
@@ -69,7 +84,13 @@ export default function StretchSettings({ loaderData, actionData }: Route.Compon
             <p className="mb-3 text-sm">{t("admin.noPosters")}</p>
           )}
           <Form method="post" className="space-y-2">
-            <Field label={t("admin.email")} name="email" type="email" required />
+            <Field
+              label={t("admin.email")}
+              name="email"
+              type="email"
+              required
+              defaultValue={typed.email}
+            />
             <div className="flex gap-2">
               <Button type="submit" name="intent" value="allow" disabled={busy}>
                 {t("admin.allow")}
@@ -97,7 +118,7 @@ export default function StretchSettings({ loaderData, actionData }: Route.Compon
               type="number"
               min={1}
               max={10}
-              defaultValue={String(cap)}
+              defaultValue={typed.cap ?? String(cap)}
               errors={actionData?.capErrors}
             />
             <Button type="submit" disabled={busy}>

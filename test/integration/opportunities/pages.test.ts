@@ -118,5 +118,20 @@ describe("the stretch-work pages, rendered", () => {
     expect(await render(adminRoute, "/admin/stretch", "/admin/stretch", admin.id)).toContain(
       "Active sponsorships per sponsor",
     );
+    // Sent as HTML (decision 157): a refusal comes back as a document with what was typed.
+    const refused = async (fields: Record<string, string>) =>
+      renderPage(
+        adminRoute as unknown as PageModule,
+        "/admin/stretch",
+        "/admin/stretch",
+        admin.id,
+        new URLSearchParams(fields),
+      );
+    const unknown = await refused({ intent: "allow", email: "nobody@example.com" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.html).toContain('value="nobody@example.com"');
+    const tooMany = await refused({ intent: "cap", cap: "99" });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.html).toContain('value="99"');
   });
 });
