@@ -25,6 +25,10 @@ import {
 import { MAX_EXTRA_ITEMS } from "~/modules/team-health/policy";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+/** Sent as HTML (decision 157): its forms post and redirect; a refused item keeps what was typed. */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("teamHealth:own.title") },
