@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, data } from "react-router";
+import { Form, data, redirect } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import type { Route } from "./+types/hiring.settings";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,6 +14,14 @@ import { retentionSetting, setRetention } from "~/modules/hiring/candidates.serv
 import { RetentionSchema } from "~/modules/hiring/forms";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 157): saving redirects with `?done=saved`; a refused number comes back
+ * with what was typed (conform's reply).
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("hiring:settings.title") },
@@ -26,10 +34,9 @@ export const loader = withDomainErrors(async ({ request }: Route.LoaderArgs) => 
 export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const submission = parseWithZod(await formOf(request), { schema: RetentionSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await setRetention(viewer, submission.value.retentionDays);
-  return { result: submission.reply(), saved: true };
+  return redirect("/hiring/settings?done=saved");
 });
 
 export default function RetentionSettings({ loaderData, actionData }: Route.ComponentProps) {
@@ -37,6 +44,7 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
   const when = useInstant();
   const { t } = useTranslation("hiring");
   const sending = useSubmitting();
+  const saved = useDoneMessage({ saved: t("settings.saved") }, actionData);
   const [form, fields] = useForm({
     id: "retention",
     lastResult: actionData?.result,
@@ -51,7 +59,7 @@ export default function RetentionSettings({ loaderData, actionData }: Route.Comp
     <>
       <BackLink to="/hiring">{t("settings.back")}</BackLink>
       <PageHeader title={t("settings.heading")} description={t("settings.description")} />
-      {actionData?.saved ? <Alert tone="success">{t("settings.saved")}</Alert> : null}
+      {saved ? <Alert tone="success">{saved}</Alert> : null}
       <Card className="max-w-xl">
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <Field

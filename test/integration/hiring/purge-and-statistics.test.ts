@@ -9,11 +9,18 @@ import { moveCandidate } from "~/modules/hiring/pipeline.server";
 import { insightsView } from "~/modules/insights/insights.server";
 import { action as debriefAction } from "~/routes/hiring.loops.$loopId.debrief";
 import * as loopPage from "~/routes/hiring.loops.$loopId._index";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/hiring.settings";
+import {
+  action as settingsAction,
+  default as SettingsPage,
+  handle as settingsHandle,
+  loader as settingsLoader,
+} from "~/routes/hiring.settings";
 import { loader as statsLoader } from "~/routes/hiring.stats";
 import { loader as validityLoader } from "~/routes/hiring.validity";
 import { createPerson } from "../../utils/factories";
-import { renderPage } from "../../utils/render-page";
+import { renderPage, type PageModule } from "../../utils/render-page";
+import { answerOf } from "../../utils/responses";
+import { documentShipsScripts } from "~/utils/page-scripts";
 import {
   asViewer,
   bodyOf,
@@ -219,15 +226,34 @@ describe("purging candidate data", () => {
     );
     expect(statusOf(bad)).toBe(400);
     expect((await runRetentionPass(new Date("2026-11-22T00:00:00Z"))).removed.candidates).toBe(0);
+    // Sent as HTML (decision 157): refused, the page comes back as a document with what was typed;
+    // saved, it is asked for again with what was done, which it says.
+    const settingsPage = (path: string, posted?: URLSearchParams) =>
+      renderPage(
+        { loader: settingsLoader, action: settingsAction, default: SettingsPage } as PageModule,
+        "/hiring/settings",
+        path,
+        rejected.admin.id,
+        posted,
+      );
+    const refusedPage = await settingsPage(
+      "/hiring/settings?done=saved",
+      new URLSearchParams({ retentionDays: "0" }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain('value="0"');
+    expect(refusedPage.html).not.toContain("Saved.");
     expect(
-      statusOf(
+      answerOf(
         await call(async () =>
           settingsAction(
             routeArgs(await post("/hiring/settings", rejected.admin.id, { retentionDays: "180" })),
           ),
         ),
       ),
-    ).toBe(200);
+    ).toEqual({ status: 302, location: "/hiring/settings?done=saved" });
+    expect((await settingsPage("/hiring/settings?done=saved")).html).toContain("Saved.");
+    expect(documentShipsScripts([undefined, settingsHandle])).toBe(false);
     expect(
       bodyOf<{ retentionDays: number | null }>(
         await settingsLoader(routeArgs(await get("/hiring/settings", rejected.admin.id))),
