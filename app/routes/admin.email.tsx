@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/admin.email";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -15,6 +15,11 @@ import { outboxPage, resendMessage } from "~/modules/notifications/outbox.server
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { choiceParam, pageParam } from "~/utils/search-params";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+/** Sent as HTML (decision 157): a message sent again redirects to its tab with `?done=resent`. */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("admin:outbox.title") },
@@ -33,7 +38,10 @@ export const action = withDomainErrors(async ({ request }: Route.ActionArgs) => 
   if (form.get("intent") !== "resend" || typeof messageId !== "string" || !messageId)
     throw new InvalidError({ key: "admin:outbox.errors.chooseMessage" });
   await resendMessage(viewer.id, messageId);
-  return { resent: true };
+  // Back to the tab and page the message was sent again from, saying so.
+  const back = new URL(request.url);
+  back.searchParams.set("done", "resent");
+  return redirect(`${back.pathname}${back.search}`);
 });
 
 const STATUS_LABELS = {
@@ -47,6 +55,7 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
   const sending = useSubmitting();
   const { t } = useTranslation("admin");
   const f = useFormats();
+  const resent = useDoneMessage({ resent: t("outbox.resent") }, actionData);
   return (
     <>
       <PageHeader title={t("outbox.heading")} description={t("outbox.description")} />
@@ -55,7 +64,7 @@ export default function EmailOutbox({ loaderData, actionData }: Route.ComponentP
           {t("outbox.off.body")}
         </Alert>
       )}
-      {actionData?.resent ? <Alert tone="success">{t("outbox.resent")}</Alert> : null}
+      {resent ? <Alert tone="success">{resent}</Alert> : null}
       <nav aria-label={t("outbox.statusNav")} className="mb-4 flex flex-wrap gap-2">
         {OUTBOX_STATUSES.map((status) => (
           <Link

@@ -28,6 +28,7 @@ import { assignInterviewer, removeInterview } from "~/modules/hiring/loops.serve
 import { asViewer, hiringSetUp, scoreAndSubmit } from "../hiring/helpers";
 import { answerOf, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
 import { renderPage, type PageModule } from "../../utils/render-page";
+import { documentShipsScripts } from "~/utils/page-scripts";
 import { signedInPost, signedInRequest } from "../../utils/session";
 import { startSmtpSink } from "../../utils/smtp-sink";
 import { createSession, inviteCalibrator } from "~/modules/calibration/sessions.server";
@@ -389,13 +390,27 @@ describe("email reminders over SMTP", () => {
       ),
     ).toBe(404);
 
+    // Sent as HTML (decision 157): back to the tab it was sent again from, which says so.
     expect(
-      await outboxRoute.action(
-        routeArgs(
-          await signedInPost("/admin/email", admin.id, { intent: "resend", messageId: failed.id }),
+      answerOf(
+        await outboxRoute.action(
+          routeArgs(
+            await signedInPost("/admin/email?status=failed", admin.id, {
+              intent: "resend",
+              messageId: failed.id,
+            }),
+          ),
         ),
       ),
-    ).toEqual({ resent: true });
+    ).toEqual({ status: 302, location: "/admin/email?status=failed&done=resent" });
+    const resentPage = await renderPage(
+      outboxRoute as unknown as PageModule,
+      "/admin/email",
+      "/admin/email?status=failed&done=resent",
+      admin.id,
+    );
+    expect(resentPage.html).toContain("Queued to send again.");
+    expect(documentShipsScripts([undefined, outboxRoute.handle])).toBe(false);
     expect(
       await db.auditEvent.count({
         where: { action: "email.resent", subjectId: failed.id, actorId: admin.id },
