@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, data } from "react-router";
+import { Form, Link, data, redirect, useLocation, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.teams";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -19,6 +19,14 @@ import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { usePendingForm } from "~/components/ui/use-submitting";
+import { useDoneMessage } from "~/components/ui/use-done-message";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 157): creating, renaming and deleting redirect with what they did in
+ * `?done=`; a refused name comes back with what was typed (conform's reply).
+ */
+export const handle = plainHtml;
 
 const CreateTeamSchema = z.object({ name: TeamNameSchema });
 const RenameTeamSchema = z.object({ teamId: z.string(), name: TeamNameSchema });
@@ -37,6 +45,11 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
   const formData = await formOf(request);
   const intent = formData.get("intent");
   const t = translatorOf(context);
+  // The team is named on the page from the list, not from the address.
+  const done = (what: TeamsDone, teamId?: string) =>
+    redirect(
+      `/admin/teams?${new URLSearchParams({ done: what, ...(teamId ? { team: teamId } : {}) })}`,
+    );
 
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: CreateTeamSchema });
@@ -52,12 +65,7 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
         },
         { status: 400 },
       );
-    return {
-      intent,
-      teamId: null,
-      result: submission.reply({ resetForm: true }),
-      message: t("admin:teams.created", { name: submission.value.name }),
-    };
+    return done("created", result.teamId);
   }
   if (intent === "rename") {
     const submission = parseWithZod(formData, { schema: RenameTeamSchema });
@@ -74,12 +82,7 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
         },
         { status: 400 },
       );
-    return {
-      intent,
-      teamId,
-      result: submission.reply(),
-      message: t("admin:teams.renamed", { name: submission.value.name }),
-    };
+    return done("renamed", teamId);
   }
   if (intent === "delete") {
     const teamId = formData.get("teamId");
@@ -88,12 +91,18 @@ export const action = withDomainErrors(async ({ request, context }: Route.Action
     const result = await deleteTeam(viewer.id, teamId);
     if (!result.ok)
       return data({ intent, teamId, error: wordsOf(t, result.message) }, { status: 400 });
-    return { intent, teamId, message: t("admin:teams.deleted") };
+    return done("deleted");
   }
   throw new InvalidError({ key: "admin:teams.errors.unknownAction" });
 });
 
 type ActionData = Route.ComponentProps["actionData"];
+
+const TEAMS_DONE = ["created", "renamed", "deleted"] as const;
+type TeamsDone = (typeof TEAMS_DONE)[number];
+const DONE_WORDS = Object.fromEntries(TEAMS_DONE.map((what) => [what, what])) as {
+  [What in TeamsDone]: What;
+};
 
 export default function Teams({ loaderData, actionData }: Route.ComponentProps) {
   const { teams } = loaderData;
@@ -109,8 +118,18 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
   });
   const creating = pendingForm?.get("intent") === "create";
   const deleteError = actionData && "error" in actionData ? actionData : null;
-  const message = actionData && "message" in actionData ? actionData.message : null;
   const { t } = useTranslation("admin");
+  const [searchParams] = useSearchParams();
+  const doneWhat = useDoneMessage(DONE_WORDS, actionData);
+  const doneTeam = teams.find((team) => team.id === searchParams.get("team"))?.name;
+  const message =
+    doneWhat === "deleted"
+      ? t("teams.deleted")
+      : doneWhat && doneTeam
+        ? t(`teams.${doneWhat}`, { name: doneTeam })
+        : null;
+  // Opened in place, the page a creation redirects to would keep the name typed: a new form.
+  const { key } = useLocation();
 
   return (
     <>
@@ -120,7 +139,12 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
 
       <Card className="mb-6 max-w-xl">
         <h2 className="mb-3 text-lg font-semibold">{t("teams.new")}</h2>
-        <Form method="post" className="flex flex-wrap items-start gap-2" {...getFormProps(form)}>
+        <Form
+          method="post"
+          className="flex flex-wrap items-start gap-2"
+          {...getFormProps(form)}
+          key={doneWhat === "created" ? key : "create"}
+        >
           <input type="hidden" name="intent" value="create" />
           <Field
             label={t("teams.name")}

@@ -729,10 +729,13 @@ async function teamNameTaken(name: string, exceptId: string | null): Promise<boo
   );
 }
 
-export async function createTeam(actorId: string, name: string): Promise<SimpleResult> {
+export async function createTeam(
+  actorId: string,
+  name: string,
+): Promise<{ ok: true; teamId: string } | { ok: false; message: Message }> {
   if (await teamNameTaken(name, null))
     return { ok: false, message: { key: "admin:teams.errors.nameTaken", values: { name } } };
-  await db.$transaction(async (tx) => {
+  const teamId = await db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: { name }, select: { id: true } });
     await recordAuditEvent(tx, {
       actorId,
@@ -741,8 +744,9 @@ export async function createTeam(actorId: string, name: string): Promise<SimpleR
       subjectId: team.id,
       detail: { name },
     });
+    return team.id;
   });
-  return { ok: true };
+  return { ok: true, teamId };
 }
 
 export async function renameTeam(

@@ -198,7 +198,7 @@ describe.skipIf(!replicaUrl)("with a read replica", () => {
         { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
         new URLSearchParams({ intent: "create", name }).toString(),
       );
-      expect(made.status).toBe(200);
+      expect(made.status).toBe(302);
       const wrote = [made.headers["set-cookie"] ?? []]
         .flat()
         .find((header) => header.startsWith("rungs-wrote="));

@@ -7,7 +7,8 @@ import * as newRoute from "~/routes/admin.people.new";
 import * as teamsRoute from "~/routes/admin.teams";
 import { db } from "~/db/client.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
-import { bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { answerOf, bodyOf, routeArgs, statusOf, thrown } from "../../utils/responses";
+import { renderPage, type PageModule } from "../../utils/render-page";
 import { signedInPost, signedInRequest } from "../../utils/session";
 
 type FormReply = { status?: string; error?: Record<string, string[] | null> };
@@ -485,19 +486,40 @@ describe("teams", () => {
       teamsRoute.action(routeArgs(await signedInPost("/admin/teams", admin.id, fields)));
     const name = `Platform ${uniqueEmail()}`;
 
-    expect(statusOf(await post({ intent: "create", name }))).toBe(200);
+    // Sent as HTML (decision 157): each change redirects with what it did, which the page says,
+    // naming the team from the list; a refused name comes back as a document with what was typed.
+    const created = await post({ intent: "create", name });
     const team = await db.team.findUniqueOrThrow({ where: { name } });
+    expect(answerOf(created)).toEqual({
+      status: 302,
+      location: `/admin/teams?done=created&team=${team.id}`,
+    });
+    const teamsPage = (path: string, posted?: URLSearchParams) =>
+      renderPage(teamsRoute as unknown as PageModule, "/admin/teams", path, admin.id, posted);
+    expect((await teamsPage(`/admin/teams?done=created&team=${team.id}`)).html).toContain(
+      `Team ${name} created.`,
+    );
+    expect((await teamsPage(`/admin/teams?done=created&team=nope`)).html).not.toContain("created.");
     const duplicate = await post({ intent: "create", name: name.toUpperCase() });
     expect(statusOf(duplicate)).toBe(400);
     expect(bodyOf<{ result: FormReply }>(duplicate).result.error?.name).toEqual([
       `There is already a team called ${name.toUpperCase()}.`,
     ]);
+    const refusedPage = await teamsPage(
+      "/admin/teams",
+      new URLSearchParams({ intent: "create", name: name.toUpperCase() }),
+    );
+    expect(refusedPage.status).toBe(400);
+    expect(refusedPage.html).toContain(`value="${name.toUpperCase()}"`);
 
     expect(
-      statusOf(await post({ intent: "rename", teamId: team.id, name: `${name} renamed` })),
-    ).toBe(200);
+      answerOf(await post({ intent: "rename", teamId: team.id, name: `${name} renamed` })),
+    ).toEqual({ status: 302, location: `/admin/teams?done=renamed&team=${team.id}` });
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe(
       `${name} renamed`,
+    );
+    expect((await teamsPage(`/admin/teams?done=renamed&team=${team.id}`)).html).toContain(
+      `Renamed to ${name} renamed.`,
     );
 
     const member = await createPerson({ teamId: team.id, deactivatedAt: new Date() });
@@ -508,7 +530,10 @@ describe("teams", () => {
     );
 
     await db.user.update({ where: { id: member.id }, data: { teamId: null } });
-    expect(statusOf(await post({ intent: "delete", teamId: team.id }))).toBe(200);
+    expect(answerOf(await post({ intent: "delete", teamId: team.id }))).toEqual({
+      status: 302,
+      location: "/admin/teams?done=deleted",
+    });
     expect(await db.team.findUnique({ where: { id: team.id } })).toBeNull();
 
     const actions = await db.auditEvent.findMany({
