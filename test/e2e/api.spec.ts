@@ -11,7 +11,7 @@ test("an admin issues an API token, a tool reads people with it page by page, an
   await signIn(page, people.admin.email);
   // From a page running the app's scripts, the tokens page is shown in place and its forms post
   // through them: the token issued reaches the page's .data answer (decision 154).
-  await page.goto("/admin/people");
+  await page.goto("/admin/cycles");
   await hydrated(page);
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
