@@ -50,7 +50,7 @@ import {
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
 import { usePendingForm, useSubmitting } from "~/components/ui/use-submitting";
-import { useDoneMessage } from "~/components/ui/use-done-message";
+import { useDone } from "~/components/ui/use-done-message";
 import { plainHtml } from "~/utils/page-scripts";
 
 /**
@@ -62,9 +62,6 @@ export const handle = plainHtml;
 
 const CYCLE_DONE = ["added", "removed", "feedbackSaved", "sharingSaved", "closed"] as const;
 type CycleDone = (typeof CYCLE_DONE)[number];
-const DONE_WORDS = Object.fromEntries(CYCLE_DONE.map((what) => [what, what])) as {
-  [What in CycleDone]: What;
-};
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -188,7 +185,7 @@ export default function CycleProgress({ loaderData, actionData }: Route.Componen
   // A refused change keeps what was typed (also without JavaScript); a done one clears its form.
   const typedFor = (intent: string) => (actionData?.intent === intent ? actionData.typed : "");
   // What a change did, named in the address it redirected to; the removed person from the record.
-  const doneWhat = useDoneMessage(DONE_WORDS, actionData);
+  const doneWhat = useDone(CYCLE_DONE, actionData);
   const done = doneWhat
     ? {
         added: t("detail.done.added"),

@@ -19,7 +19,7 @@ import { createTeam, deleteTeam, listTeams, renameTeam } from "~/modules/people/
 import { InvalidError, NotFoundError } from "~/modules/errors";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { usePendingForm } from "~/components/ui/use-submitting";
-import { useDoneMessage } from "~/components/ui/use-done-message";
+import { useDone } from "~/components/ui/use-done-message";
 import { plainHtml } from "~/utils/page-scripts";
 
 /**
@@ -100,9 +100,6 @@ type ActionData = Route.ComponentProps["actionData"];
 
 const TEAMS_DONE = ["created", "renamed", "deleted"] as const;
 type TeamsDone = (typeof TEAMS_DONE)[number];
-const DONE_WORDS = Object.fromEntries(TEAMS_DONE.map((what) => [what, what])) as {
-  [What in TeamsDone]: What;
-};
 
 export default function Teams({ loaderData, actionData }: Route.ComponentProps) {
   const { teams } = loaderData;
@@ -120,7 +117,7 @@ export default function Teams({ loaderData, actionData }: Route.ComponentProps) 
   const deleteError = actionData && "error" in actionData ? actionData : null;
   const { t } = useTranslation("admin");
   const [searchParams] = useSearchParams();
-  const doneWhat = useDoneMessage(DONE_WORDS, actionData);
+  const doneWhat = useDone(TEAMS_DONE, actionData);
   const doneTeam = teams.find((team) => team.id === searchParams.get("team"))?.name;
   const message =
     doneWhat === "deleted"
