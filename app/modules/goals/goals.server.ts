@@ -33,9 +33,9 @@ import {
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
 import {
-  lastCheckIns,
   latestValues,
   loadedObjective,
+  peoplesObjectives,
   objectiveDetails,
   objectiveKeyResults,
   shownKeyResults,
@@ -93,28 +93,6 @@ import {
  * evidence, never a score anywhere else (decision 097).
  */
 
-const OBJECTIVE = {
-  id: true,
-  periodId: true,
-  level: true,
-  teamId: true,
-  ownerId: true,
-  title: true,
-  why: true,
-  commitment: true,
-  parentId: true,
-  openToAll: true,
-  carriedFromId: true,
-  owner: { select: { name: true, linePath: true } },
-  team: { select: { name: true } },
-  shares: { select: { personId: true } },
-  keyResults: {
-    select: { ownerId: true, contributors: { select: { personId: true } } },
-  },
-} as const;
-
-type ObjectiveRow = Prisma.ObjectiveGetPayload<{ select: typeof OBJECTIVE }>;
-
 const KEY_RESULT = {
   id: true,
   objectiveId: true,
@@ -142,7 +120,15 @@ function levelOf(value: string): ObjectiveLevel {
   return value === "company" || value === "team" ? value : "person";
 }
 
-function facts(row: ObjectiveRow) {
+/** What deciding who reads an objective needs, as its queries read it. */
+function facts(row: {
+  level: string;
+  ownerId: string;
+  openToAll: boolean;
+  owner: { linePath: string };
+  shares: { personId: string }[];
+  keyResults: { ownerId: string; contributors: { personId: string }[] }[];
+}) {
   return {
     level: levelOf(row.level),
     ownerId: row.ownerId,
@@ -1228,42 +1214,12 @@ export async function reportsGoals(
     personIds.map((id) => [id, { objectives: [], overdue: 0 }]),
   );
   if (!personIds.length) return of;
-  const ids = [...personIds];
-  // Their objectives are found from the three indexes (owned, a key result owned, one contributed
-  // to) first: one OR over all three read every objective of every open period.
-  const [owned, ownKeyResults, contributed] = await Promise.all([
-    db.objective.findMany({ where: { ownerId: { in: ids } }, select: { id: true } }),
-    db.keyResult.findMany({ where: { ownerId: { in: ids } }, select: { objectiveId: true } }),
-    db.keyResultContributor.findMany({
-      where: { personId: { in: ids } },
-      select: { keyResult: { select: { objectiveId: true } } },
-    }),
-  ]);
-  const theirs = new Set([
-    ...owned.map((row) => row.id),
-    ...ownKeyResults.map((row) => row.objectiveId),
-    ...contributed.map((row) => row.keyResult.objectiveId),
-  ]);
-  const rows = await db.objective.findMany({
-    where: { id: { in: [...theirs] }, period: { closedAt: null, startsOn: { lte: now } } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      ...OBJECTIVE,
-      period: { select: { startsOn: true, endsOn: true, closedAt: true } },
-      keyResults: {
-        select: { id: true, ownerId: true, contributors: { select: { personId: true } } },
-      },
-    },
-  });
   const gv = goalViewer(viewer);
-  const readable = rows.filter(
-    (row) => periodOpenOn(row.period, now) && canReadObjective(gv, facts(row)),
-  );
-  const last = await lastCheckIns(readable.flatMap((row) => row.keyResults.map((kr) => kr.id)));
-  for (const row of readable) {
+  for (const row of await peoplesObjectives(personIds, now)) {
+    if (!periodOpenOn(row.period, now) || !canReadObjective(gv, facts(row))) continue;
     of.get(row.ownerId)?.objectives.push({ id: row.id, title: row.title });
     for (const kr of row.keyResults) {
-      if (!checkInDue(last.get(kr.id) ?? null, now)) continue;
+      if (!checkInDue(kr.lastAt, now)) continue;
       for (const personId of new Set([kr.ownerId, ...kr.contributors.map((c) => c.personId)])) {
         const goals = of.get(personId);
         if (goals) goals.overdue += 1;

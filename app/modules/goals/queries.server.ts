@@ -163,18 +163,6 @@ export function latestValues(keyResultIds: readonly string[]): Promise<Map<strin
   return perKeyResult(keyResultIds, LATEST_OF_K, z.number());
 }
 
-/**
- * When each key result was last checked in (the latest moment a check-in was for), by the same seek
- * to the end of its check-ins in the index: for whether a check-in is due (progress.checkInDue).
- */
-export function lastCheckIns(keyResultIds: readonly string[]): Promise<Map<string, Date>> {
-  return perKeyResult(
-    keyResultIds,
-    Prisma.sql`(SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id)`,
-    sqlDate,
-  );
-}
-
 /** Which objectives a goal tree keeps besides the policy's: all it reads, the viewer's, or their team's. */
 export type TreeScope = {
   periodId: string;
@@ -545,6 +533,99 @@ export async function objectiveKeyResults(objectiveId: string, viewerId: string)
     checkIns: of(checkInRows, kr.id),
     evidence: of(evidenceRows, kr.id).map(({ id, text, occurredOn }) => ({ id, text, occurredOn })),
   }));
+}
+
+const personObjectiveRow = z.object({
+  id: z.string(),
+  level: z.string(),
+  ownerId: z.string(),
+  title: z.string(),
+  openToAll: sqlBool,
+  ownerLinePath: z.string(),
+  startsOn: sqlDate,
+  endsOn: sqlDate,
+  closedAt: sqlDate.nullable(),
+});
+const objectivePersonRow = z.object({
+  kind: z.enum(["owner", "contributor", "share"]),
+  objectiveId: z.string(),
+  keyResultId: z.string().nullable(),
+  personId: z.string(),
+  lastAt: sqlDate.nullable(),
+});
+
+/**
+ * The objectives of a few people (owned, or a key result of them owned or contributed to) in periods
+ * begun and not closed by `now`, in the order they were written, each with what deciding who reads
+ * it needs (its owner's reporting line, shares, key results' owners and contributors) and when each
+ * key result was last checked in: two statements, where Prisma's nested selects sent twelve (three
+ * of them reading nothing, `IN (NULL)`), on the team overview's every page. `shown` is kept whole
+ * (MATERIALIZED) and asked through `IN`: joined to it, SQLite walked every key result and share.
+ */
+export async function peoplesObjectives(personIds: readonly string[], now: Date) {
+  if (!personIds.length) return [];
+  const ids = Prisma.join(personIds);
+  const shown = Prisma.sql`WITH theirs(id) AS (
+      SELECT o.id FROM "Objective" o WHERE o."ownerId" IN (${ids})
+      UNION SELECT k."objectiveId" FROM "KeyResult" k WHERE k."ownerId" IN (${ids})
+      UNION SELECT k."objectiveId" FROM "KeyResultContributor" kc
+        JOIN "KeyResult" k ON k.id = kc."keyResultId" WHERE kc."personId" IN (${ids})
+    ), shown(id) AS MATERIALIZED (
+      SELECT o.id FROM theirs JOIN "Objective" o ON o.id = theirs.id
+        JOIN "GoalPeriod" p ON p.id = o."periodId"
+      WHERE p."closedAt" IS NULL AND p."startsOn" <= ${now}
+    )`;
+  const [objectives, people] = await Promise.all([
+    readRows`${shown}
+      SELECT o.id, o.level, o."ownerId", o.title, o."openToAll", w."linePath" AS "ownerLinePath",
+        p."startsOn", p."endsOn", p."closedAt"
+      FROM shown JOIN "Objective" o ON o.id = shown.id JOIN "User" w ON w.id = o."ownerId"
+        JOIN "GoalPeriod" p ON p.id = o."periodId"
+      ORDER BY o."createdAt", o.id`,
+    readRows`${shown}
+      SELECT 'owner' AS kind, k."objectiveId", k.id AS "keyResultId", k."ownerId" AS "personId",
+        (SELECT MAX(c.at) FROM "KeyResultCheckIn" c WHERE c."keyResultId" = k.id) AS "lastAt"
+      FROM shown JOIN "KeyResult" k ON k."objectiveId" = shown.id
+      UNION ALL
+      SELECT 'contributor', k."objectiveId", kc."keyResultId", kc."personId", NULL
+      FROM "KeyResult" k JOIN "KeyResultContributor" kc ON kc."keyResultId" = k.id
+      WHERE k."objectiveId" IN (SELECT id FROM shown)
+      UNION ALL
+      SELECT 'share', s."objectiveId", NULL, s."personId", NULL
+      FROM "ObjectiveShare" s WHERE s."objectiveId" IN (SELECT id FROM shown)`,
+  ]);
+  const readersOf = new Map<string, z.output<typeof objectivePersonRow>[]>();
+  for (const person of parseRows(objectivePersonRow, people)) {
+    const of = readersOf.get(person.objectiveId);
+    if (of) of.push(person);
+    else readersOf.set(person.objectiveId, [person]);
+  }
+  return parseRows(personObjectiveRow, objectives).map(
+    ({ ownerLinePath, startsOn, endsOn, closedAt, ...objective }) => {
+      const of = readersOf.get(objective.id) ?? [];
+      return {
+        ...objective,
+        owner: { linePath: ownerLinePath },
+        period: { startsOn, endsOn, closedAt },
+        shares: of
+          .filter((person) => person.kind === "share")
+          .map((person) => ({ personId: person.personId })),
+        keyResults: of
+          .filter((person) => person.kind === "owner")
+          .map((owner) => ({
+            id: owner.keyResultId!,
+            ownerId: owner.personId,
+            lastAt: owner.lastAt,
+            contributors: of
+              .filter(
+                (person) =>
+                  person.kind === "contributor" && person.keyResultId === owner.keyResultId,
+              )
+              .map((person) => ({ personId: person.personId })),
+          })),
+      };
+    },
+  );
 }
 
 const loadedRow = z.object({

@@ -202,21 +202,20 @@ export async function teamOverview(
     };
   };
   let query = queryFor(cycle);
-  let version = await teamVersion();
+  const version = await teamVersion();
   let groups = await kept(["counts", query, version], () => overviewCounts(query));
   if (groups.length === 0) return { hasReports: false, viewerIsAdmin: viewer.isAdmin };
   // Opened without a cycle on one that holds none of the viewer's reports: the cycle they mean is
   // one that does (asked only then, so the usual page costs nothing more).
   if (!filters.cycleId && cycle && !groups.some((group) => group.inCycle)) {
-    const withReports = await cyclesWithPeopleBelow(
-      viewer.id,
-      cycles.map((row) => row.id),
-    );
-    const theirs = currentCycle(cycles, withReports);
+    const cycleIds = cycles.map((row) => row.id);
+    const withReports = await kept(["theirs", viewer.id, cycleIds, version], async () => [
+      ...(await cyclesWithPeopleBelow(viewer.id, cycleIds)),
+    ]);
+    const theirs = currentCycle(cycles, new Set(withReports));
     if (theirs && theirs.id !== cycle.id) {
       cycle = theirs;
       query = queryFor(cycle);
-      version = await teamVersion();
       groups = await kept(["counts", query, version], () => overviewCounts(query));
     }
   }

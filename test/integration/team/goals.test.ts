@@ -2,11 +2,18 @@
 // decision 111), through the goals policy: a manager reads a report's private objective (they are in
 // its owner's chain) and counts the check-ins due on it, but a key result the report contributes to
 // in a private objective of someone outside the manager's line is neither named nor counted (one they
-// own or contribute to in an objective everyone reads is counted), and no
-// value, confidence or note reaches the page's data. Someone with no reports reads no one's goals.
+// own or contribute to in an objective everyone reads, or one shared with the manager, is counted),
+// and no value, confidence or note reaches the page's data. Someone with no reports reads no one's
+// goals.
 import { expect, test } from "vitest";
 import { dateToDay } from "~/modules/days";
-import { addKeyResult, checkIn, createObjective, createPeriod } from "~/modules/goals/goals.server";
+import {
+  addKeyResult,
+  checkIn,
+  createObjective,
+  createPeriod,
+  shareObjective,
+} from "~/modules/goals/goals.server";
 import * as clock from "~/platform/clock.server";
 import * as teamRoute from "~/routes/team";
 import { createPerson } from "../../utils/factories";
@@ -71,6 +78,10 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
   await objective(sol, "sol-empty");
   // Zed's private objective, with Rae a contributor: Rae reads it, her manager does not.
   await keyResult(zed, await objective(zed, "zed-private"), rae.email);
+  // Another of Zed's, shared with Rae's manager: he reads it, so Rae's due check-in there counts.
+  const zedShared = await objective(zed, "zed-shared");
+  await keyResult(zed, zedShared, rae.email);
+  await shareObjective(zed, zedShared, { email: manager.email, shared: true });
   // Two company objectives, everyone's to read and owned by neither report: in one Rae owns a key
   // result, in the other Sol contributes to one. Neither checked in on: due for them.
   const company = async (what: string) =>
@@ -101,7 +112,7 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
     page.groups.flatMap((group) => group.members).find((member) => member.id === id)!.goals;
   expect(goalsOf(rae.id)).toEqual({
     objectives: [{ id: expect.any(String), title: MARK("rae-private") }],
-    overdue: 2,
+    overdue: 3,
   });
   expect(goalsOf(sol.id)).toEqual({
     objectives: [
