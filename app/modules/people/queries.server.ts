@@ -150,13 +150,9 @@ export async function hasReports(personId: string): Promise<boolean> {
  * read from the end of the `updatedAt` index; an aggregate's MAX, which Prisma wraps in a
  * subquery, and a count both read every person, which grew with the organisation (decision 069).
  */
-const changedRow = z.object({ changedAt: sqlDate.nullable() });
-
 export async function peopleChangedAt(): Promise<Date | null> {
-  // MAX reads the index's last entry; Prisma's ORDER BY … LIMIT ? OFFSET ? read the table.
-  const [row] = parseRows(
-    changedRow,
-    await readRows`SELECT MAX("updatedAt") AS "changedAt" FROM "User"`,
+  return (
+    (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))
+      ?.updatedAt ?? null
   );
-  return row?.changedAt ?? null;
 }
