@@ -16,6 +16,14 @@ import { createPerson, listTeamOptions } from "~/modules/people/service.server";
 import { getTrackLevelCheck, getTrackOptions } from "~/modules/people/track-levels.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 158): the form posts and redirects to the new person's page, a refusal
+ * comes back as a document with what was typed, and the manager's email suggests through the
+ * document's one script.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ matches }) => [
   { title: metaT(matches)("people:new.title") },

@@ -9,7 +9,7 @@ export const loader = withDomainErrors(async ({ request, url }: Route.LoaderArgs
   await requireRole(request, "admin");
   const teams = await suggestTeams(textParam(url.searchParams, "q"));
   return Response.json(
-    { suggestions: teams.map((team) => team.name) },
+    { suggestions: teams.map((team) => ({ value: team.name })) },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 });

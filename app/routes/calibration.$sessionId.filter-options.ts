@@ -16,5 +16,8 @@ export const loader = withDomainErrors(async ({ request, url, params }: Route.Lo
     kind,
     textParam(search, "q"),
   );
-  return Response.json({ suggestions }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(
+    { suggestions: suggestions.map((value) => ({ value })) },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 });

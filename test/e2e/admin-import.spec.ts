@@ -3,7 +3,8 @@ import { expectAccessible, hydrated, people, scriptsFetched, signIn } from "./he
 
 // The imported people join Search under Tariq Haddad, its tech lead, whom no other spec on the demo
 // server uses: a report of his is one no other spec finds among its people.
-// Demo people this spec changes: Tariq Haddad.
+// Demo people this spec changes: Tariq Haddad (Nell Newcomer, added by hand, reports to him too).
+const tariq = { name: "Tariq Haddad", email: "tariq.haddad@example.com" };
 const header = "name,email,manager_email,team,track,level";
 const good = [
   "Ruth Okonjo,ruth.okonjo@example.com,tariq.haddad@example.com,Search,ic,ic2",
@@ -109,6 +110,42 @@ test("the people list is a document of HTML whose team field suggests as the adm
   await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
   await page.getByRole("search", { name: "Find people" }).getByLabel("Team").fill("sea");
   await expect(page.locator(`datalist option[value="Search"]`)).toHaveCount(1);
+  expect(scripts.length).toBeGreaterThan(0);
+});
+
+test("a person is added from a document of HTML: the manager's email suggests with names, and a refusal keeps what was typed", async ({
+  page,
+}) => {
+  await signIn(page, people.admin.email);
+  // Opened as a document (decision 158), the form fetches no script.
+  const scripts = scriptsFetched(page);
+  await page.goto("/admin/people/new");
+  await page.getByLabel("Name", { exact: true }).fill("Nell Newcomer");
+  await page.getByLabel("Email", { exact: true }).fill("nell.newcomer@example.com");
+  const manager = page.getByLabel("Manager's email");
+  await manager.fill("hadd");
+  const suggested = page.locator(`datalist option[value="${tariq.email}"]`);
+  await expect(suggested).toHaveCount(1);
+  await expect(suggested).toHaveAttribute("label", tariq.name);
+
+  // Nobody has the email typed: said beside it, and everything typed comes back.
+  await manager.fill("nobody@example.com");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(
+    page.getByText("No person in Rungs has the email nobody@example.com."),
+  ).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Nell Newcomer");
+  await expect(manager).toHaveValue("nobody@example.com");
+  await expectAccessible(page);
+  expect(scripts).toEqual([]);
+
+  await manager.fill(tariq.email);
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nell Newcomer" })).toBeVisible();
+  // The person's own page runs the app's scripts; its manager field suggests through them.
+  await hydrated(page);
+  await page.getByLabel("Manager's email").fill("hadd");
+  await expect(suggested).toHaveCount(1);
   expect(scripts.length).toBeGreaterThan(0);
 });
 

@@ -1,7 +1,6 @@
 import { getInputProps, getSelectProps, type FormMetadata } from "@conform-to/react";
-import { useFetcher } from "react-router";
-import { useEffect, useId, useRef } from "react";
 import { CheckboxField, ErrorList, Field, SelectField } from "~/components/ui/field";
+import { SuggestField } from "~/components/ui/suggest-field";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PersonFormValue } from "~/modules/people/person-form";
@@ -11,7 +10,6 @@ import {
   trackChoice,
   type TrackOption,
 } from "~/modules/people/track-level";
-import type { loader as peopleLoader } from "~/routes/admin.people._index";
 
 type Fields = ReturnType<FormMetadata<PersonFormValue, string[]>["getFieldset"]>;
 
@@ -172,9 +170,9 @@ export function PersonFields({
 }
 
 /**
- * The manager is chosen by email. As the admin types, active people matching the
- * text are offered as suggestions (from the people list's loader); without
- * JavaScript the email is typed in full.
+ * The manager is chosen by email. As the admin types, active people whose name or email matches
+ * are offered, each email with its person's name (`/admin/people-options`); without JavaScript the
+ * email is typed in full.
  */
 function ManagerField({
   fields,
@@ -184,41 +182,21 @@ function ManagerField({
   currentManager?: { name: string; email: string } | null;
 }) {
   const { t } = useTranslation("people");
-  const fetcher = useFetcher<typeof peopleLoader>();
-  const listId = useId();
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const search = (text: string) => {
-    clearTimeout(timer.current);
-    const query = text.trim();
-    if (query.length < 2) return;
-    timer.current = setTimeout(() => {
-      fetcher.load(`/admin/people?index&status=active&q=${encodeURIComponent(query)}`);
-    }, 250);
-  };
   return (
     <div>
-      <Field
+      <SuggestField
         label={t("form.managerEmail")}
-        autoComplete="off"
-        list={listId}
+        name={fields.managerEmail.name}
+        suggestions="/admin/people-options"
+        defaultValue={fields.managerEmail.initialValue ?? ""}
+        inputMode="email"
         hint={
           currentManager
             ? t("form.managerHintCurrent", { name: currentManager.name })
             : t("form.managerHint")
         }
         errors={fields.managerEmail.errors}
-        inputMode="email"
-        onInput={(event) => search(event.currentTarget.value)}
-        {...getInputProps(fields.managerEmail, { type: "text" })}
       />
-      <datalist id={listId}>
-        {fetcher.data?.people.map((person) => (
-          <option key={person.id} value={person.email}>
-            {person.name}
-          </option>
-        ))}
-      </datalist>
     </div>
   );
 }

@@ -5,11 +5,14 @@ import { Field } from "~/components/ui/field";
 /**
  * A name typed into a field, with suggestions as people type, for lists too long for a
  * drop-down (an organisation may have hundreds of teams or managers). `suggestions` names the
- * resource route that answers `{ suggestions: string[] }` for `?q=`. In a document sent without
+ * resource route that answers `{ suggestions: Suggestion[] }` for `?q=`. In a document sent without
  * the app's scripts (decision 134), the page's one script fills the list from the same route
  * (`data-suggestions`, decision 157); without JavaScript at all the field is plain text and the
  * server matches the name whatever its case.
  */
+/** What a field may be filled with, and the words beside it in the list (a person's name beside their email). */
+export type Suggestion = { value: string; label?: string };
+
 export function SuggestField({
   label,
   name,
@@ -18,6 +21,7 @@ export function SuggestField({
   hint,
   errors,
   className,
+  inputMode,
 }: {
   label: string;
   name: string;
@@ -27,8 +31,9 @@ export function SuggestField({
   hint?: string;
   errors?: string[];
   className?: string;
+  inputMode?: "email" | "text";
 }) {
-  const fetcher = useFetcher<{ suggestions: string[] }>();
+  const fetcher = useFetcher<{ suggestions: Suggestion[] }>();
   const listId = useId();
   return (
     <>
@@ -42,6 +47,7 @@ export function SuggestField({
         autoComplete="off"
         spellCheck={false}
         className={className}
+        inputMode={inputMode}
         data-suggestions={suggestions}
         onChange={(event) => {
           const text = event.currentTarget.value.trim();
@@ -53,7 +59,7 @@ export function SuggestField({
       />
       <datalist id={listId}>
         {(fetcher.data?.suggestions ?? []).map((option) => (
-          <option key={option} value={option} />
+          <option key={option.value} value={option.value} label={option.label} />
         ))}
       </datalist>
     </>

@@ -198,6 +198,29 @@ export async function suggestTeams(text: string): Promise<{ id: string; name: st
   });
 }
 
+export const PEOPLE_SUGGESTIONS = 10;
+
+/**
+ * Active people whose name or email contains the text, by name: suggestions for a manager's email,
+ * read as the people list reads its search (erased people have no row to suggest).
+ */
+export async function suggestPeople(text: string): Promise<{ name: string; email: string }[]> {
+  const query = text.trim().slice(0, 200);
+  if (!query) return [];
+  const erased = await erasedIds();
+  return db.user.findMany({
+    where: {
+      AND: [
+        peopleWhere({ ...parsePeopleFilters(new URLSearchParams()), q: query, status: "active" }),
+        ...(erased.length ? [{ id: { notIn: erased } }] : []),
+      ],
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: PEOPLE_SUGGESTIONS,
+    select: { name: true, email: true },
+  });
+}
+
 /** The team with exactly this name, or else the only one whose name matches it whatever its case; null when none or several do. */
 export async function teamNamed(name: string): Promise<{ id: string; name: string } | null> {
   const text = name.trim().slice(0, 200);

@@ -526,13 +526,13 @@ describe("calibration pages", () => {
         ),
       );
     expect(await ((await suggest(facilitator.id, "kind=manager&q=le")) as Response).json()).toEqual(
-      { suggestions: ["Tess Lead"] },
+      { suggestions: [{ value: "Tess Lead" }] },
     );
     expect(
       await ((await suggest(facilitator.id, "kind=manager&q=man")) as Response).json(),
-    ).toEqual({ suggestions: ["Sam Manager"] });
+    ).toEqual({ suggestions: [{ value: "Sam Manager" }] });
     expect(await ((await suggest(facilitator.id, "kind=team&q=PAY")) as Response).json()).toEqual({
-      suggestions: ["Payments"],
+      suggestions: [{ value: "Payments" }],
     });
     expect(statusOf(await suggest(facilitator.id, "kind=salary&q=a"))).toBe(400);
     expect(statusOf(await suggest(stranger.id, "kind=manager&q=s"))).toBe(404);

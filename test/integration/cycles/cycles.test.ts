@@ -530,7 +530,9 @@ describe("following and closing a cycle", () => {
       );
     const response = (await suggest(admin.id, tag.toUpperCase())) as Response;
     expect(response.headers.get("Cache-Control")).toContain("no-store");
-    expect(await response.json()).toEqual({ suggestions: [payments.name, platform.name] });
+    expect(await response.json()).toEqual({
+      suggestions: [{ value: payments.name }, { value: platform.name }],
+    });
     expect(await ((await suggest(admin.id, "  ")) as Response).json()).toEqual({ suggestions: [] });
     expect(statusOf(await thrown(async () => suggest(engineer.id, tag)))).toBe(403);
   });

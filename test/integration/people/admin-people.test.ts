@@ -4,6 +4,7 @@ import * as editRoute from "~/routes/admin.people.$personId";
 import * as importRoute from "~/routes/admin.people.import";
 import * as listRoute from "~/routes/admin.people._index";
 import * as newRoute from "~/routes/admin.people.new";
+import * as peopleOptionsRoute from "~/routes/admin.people-options";
 import * as teamsRoute from "~/routes/admin.teams";
 import { db } from "~/db/client.server";
 import { createAdmin, createPerson, uniqueEmail } from "../../utils/factories";
@@ -64,6 +65,36 @@ describe("only admins", () => {
     expect((response as Response).headers.get("Location")).toBe(
       "/login?redirectTo=%2Fadmin%2Fpeople",
     );
+  });
+});
+
+describe("manager suggestions", () => {
+  test("offer active people whose name or email matches, each email with its name, to admins only", async () => {
+    const admin = await createAdmin();
+    const tag = uniqueEmail("s").replace(/\W/g, "");
+    const ada = await createPerson({ name: `Ada ${tag}`, email: `ada.${tag}@example.com` });
+    const bo = await createPerson({ name: `Bo ${tag}`, email: `bo.${tag}@example.com` });
+    const left = await createPerson({ name: `Cy ${tag}`, email: `cy.${tag}@example.com` });
+    await db.user.update({ where: { id: left.id }, data: { deactivatedAt: new Date() } });
+    const suggest = async (viewerId: string, q: string) =>
+      (await peopleOptionsRoute.loader(
+        routeArgs(
+          await signedInRequest(`/admin/people-options?${new URLSearchParams({ q })}`, viewerId),
+        ),
+      )) as Response;
+    const byName = await suggest(admin.id, tag.toUpperCase());
+    expect(byName.headers.get("Cache-Control")).toContain("no-store");
+    expect(await byName.json()).toEqual({
+      suggestions: [
+        { value: ada.email, label: ada.name },
+        { value: bo.email, label: bo.name },
+      ],
+    });
+    expect(await (await suggest(admin.id, `bo.${tag}`)).json()).toEqual({
+      suggestions: [{ value: bo.email, label: bo.name }],
+    });
+    expect(await (await suggest(admin.id, "  ")).json()).toEqual({ suggestions: [] });
+    expect(statusOf(await thrown(async () => suggest(ada.id, tag)))).toBe(403);
   });
 });
 

@@ -26,7 +26,7 @@ const build = serverBuild(
     "routes/options": route("routes/options", "admin/team-options", {
       loader: () =>
         Response.json(
-          { suggestions: ["Platform"] },
+          { suggestions: [{ value: "Platform" }] },
           { headers: { "Cache-Control": "private, no-store" } },
         ),
     }),
