@@ -3,7 +3,8 @@ import { expectAccessible, hydrated, people, scriptsFetched, signIn } from "./he
 
 // The imported people join Search under Tariq Haddad, its tech lead, whom no other spec on the demo
 // server uses: a report of his is one no other spec finds among its people.
-// Demo people this spec changes: Tariq Haddad (Nell Newcomer, added by hand, reports to him too).
+// Nell Newcomer, added by hand, reports to him too.
+// Demo people this spec changes: Tariq Haddad.
 const tariq = { name: "Tariq Haddad", email: "tariq.haddad@example.com" };
 const header = "name,email,manager_email,team,track,level";
 const good = [
