@@ -89,7 +89,13 @@ async function currentSeries(reportIds: Prisma.Sql): Promise<Map<string, Current
       FROM "ConversationAction" a JOIN "ConversationSeries" s ON s.id = a."seriesId"
       WHERE a.status = 'open' AND a."dueOn" IS NOT NULL AND ${open}`,
   ]);
-  const actionRows = parseRows(openActionRow, actions);
+  // By series once: a VP's line holds thousands of series and their actions.
+  const actionsOf = new Map<string, { dueOn: Date }[]>();
+  for (const action of parseRows(openActionRow, actions)) {
+    const of = actionsOf.get(action.seriesId);
+    if (of) of.push(action);
+    else actionsOf.set(action.seriesId, [action]);
+  }
   const currentOf = new Map<string, CurrentSeries>();
   for (const row of parseRows(seriesRow, series)) {
     const current = isCurrent({
@@ -110,7 +116,7 @@ async function currentSeries(reportIds: Prisma.Sql): Promise<Map<string, Current
       anchorAt: row.anchorAt,
       reportManagerId: row.reportManagerId,
       lastHeldAt: row.lastHeldAt,
-      actions: actionRows.filter((action) => action.seriesId === row.id),
+      actions: actionsOf.get(row.id) ?? [],
     });
   }
   return currentOf;

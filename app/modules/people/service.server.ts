@@ -121,13 +121,18 @@ export const PERSON_LISTED = {
   manager: { select: { id: true, name: true } },
 } as const satisfies Prisma.UserSelect;
 
-export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
-  // Erased people have no row of their own (readableAsPerson): left out before counting and paging,
-  // so neither a row nor a filter (a level, a team) singles one out. The retention page counts them.
+/**
+ * Whom the filters find. Erased people have no row of their own (readableAsPerson): left out before
+ * counting, paging or suggesting, so neither a row nor a filter (a level, a team) singles one out.
+ * The retention page counts them.
+ */
+async function findableWhere(filters: PeopleFilters): Promise<Prisma.UserWhereInput> {
   const erased = await erasedIds();
-  const where: Prisma.UserWhereInput = {
-    AND: [peopleWhere(filters), ...(erased.length ? [{ id: { notIn: erased } }] : [])],
-  };
+  return { AND: [peopleWhere(filters), ...(erased.length ? [{ id: { notIn: erased } }] : [])] };
+}
+
+export async function listPeople(filters: PeopleFilters, pageSize = PEOPLE_PAGE_SIZE) {
+  const where = await findableWhere(filters);
   const total = await peopleCount(filters, where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
@@ -202,19 +207,17 @@ export const PEOPLE_SUGGESTIONS = 10;
 
 /**
  * Active people whose name or email contains the text, by name: suggestions for a manager's email,
- * read as the people list reads its search (erased people have no row to suggest).
+ * found as the people list finds them.
  */
 export async function suggestPeople(text: string): Promise<{ name: string; email: string }[]> {
   const query = text.trim().slice(0, 200);
   if (!query) return [];
-  const erased = await erasedIds();
   return db.user.findMany({
-    where: {
-      AND: [
-        peopleWhere({ ...parsePeopleFilters(new URLSearchParams()), q: query, status: "active" }),
-        ...(erased.length ? [{ id: { notIn: erased } }] : []),
-      ],
-    },
+    where: await findableWhere({
+      ...parsePeopleFilters(new URLSearchParams()),
+      q: query,
+      status: "active",
+    }),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PEOPLE_SUGGESTIONS,
     select: { name: true, email: true },

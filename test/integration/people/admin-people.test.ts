@@ -40,6 +40,11 @@ describe("only admins", () => {
         "POST",
       ],
       ["/admin/people/new", (request) => newRoute.loader(routeArgs(request)), "GET"],
+      [
+        "/admin/people-options?q=a",
+        (request) => peopleOptionsRoute.loader(routeArgs(request)),
+        "GET",
+      ],
       ["/admin/people/new", (request) => newRoute.action(routeArgs(request)), "POST"],
       ["/admin/people/import", (request) => importRoute.loader(routeArgs(request)), "GET"],
       ["/admin/people/import", (request) => importRoute.action(routeArgs(request)), "POST"],
