@@ -1,16 +1,26 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createRequestHandler, type EntryContext, type ServerBuild } from "react-router";
+import {
+  createRequestHandler,
+  createStaticHandler,
+  createStaticRouter,
+  matchRoutes,
+  type EntryContext,
+  type RouteObject,
+  type ServerBuild,
+  type StaticHandlerContext,
+} from "react-router";
 import { describe, expect, test } from "vitest";
 import { withoutHandoff } from "~/utils/page-scripts";
 
 /**
  * React Router writes the data a document's scripts hydrate from (its hand-off stream) only once
  * the document reads it (patches/react-router+8.5.3.patch, applied at install; decision 140), so a
- * page sent without scripts does not encode every loader's data for nothing. The patch is made for
- * one release: if an upgrade changes the installed router, this fails, and the patch is looked at
- * again.
+ * page sent without scripts does not encode every loader's data for nothing; and it builds its
+ * route objects once, not on every document, and matches a path only against the routes its first
+ * segment can reach (decision 159). The patch is made for one release: if an upgrade changes the
+ * installed router, this fails, and the patch is looked at again.
  */
 const require = createRequire(import.meta.url);
 const routerFolder = path.dirname(require.resolve("react-router/package.json"));
@@ -75,6 +85,11 @@ describe("the router patch", () => {
         "utf8",
       );
       expect(server).toContain("get serverHandoffStream() {");
+      const lib = (file: string) =>
+        readFileSync(path.join(routerFolder, "dist", build, "lib", file), "utf8");
+      expect(lib("router/matcher.js")).toContain("branchesByFirstSegment");
+      expect(lib("dom/ssr/server.js")).toContain("serverRoutesOf");
+      expect(lib("dom/server.js")).toContain("dataRoutesOf");
     }
   });
 
@@ -104,5 +119,109 @@ describe("the router patch", () => {
     expect(copied && "serverHandoffStream" in copied).toBe(false);
     expect(copied?.staticHandlerContext.loaderData).toEqual({ root: expect.anything() });
     expect(reads.count).toBe(0);
+  });
+});
+
+/**
+ * A route table of the shapes an app's routes take (a root layout, indexes, nested layouts,
+ * parameters first and later, optional segments, splats, a case-sensitive route, a dot and a
+ * percent in a segment), as the framework builds them.
+ */
+const table: RouteObject[] = [
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "home", index: true },
+      { id: "status", path: "status" },
+      { id: "robots", path: "robots.txt" },
+      { id: "cafe", path: "caf%C3%A9" },
+      {
+        id: "goals",
+        path: "goals",
+        children: [
+          { id: "goals-index", index: true },
+          { id: "objective", path: "objectives/:objectiveId" },
+          { id: "new-key-result", path: "objectives/:objectiveId/key-results/new" },
+        ],
+      },
+      { id: "goals-admin", path: "goals/admin" },
+      {
+        id: "ladder",
+        path: "ladders/:ladderId",
+        children: [
+          { id: "ladder-index", index: true },
+          { id: "level", path: "levels/:levelId" },
+        ],
+      },
+      { id: "docs", path: "docs/:lang?" },
+      { id: "help", path: "help?/topics" },
+      { id: "exact", path: "Exact", caseSensitive: true },
+      { id: "files", path: "files/*" },
+      { id: "org", path: ":org/settings" },
+      { id: "pathless", children: [{ id: "inside", path: "inside/:id" }] },
+      { id: "splat", path: "*" },
+    ],
+  },
+];
+
+function paths(): string[] {
+  const found = new Set([
+    "",
+    "/",
+    "//",
+    "///status",
+    "status",
+    "/%E0%A4%A",
+    "/goals/%E0",
+    "/%67oals",
+  ]);
+  const full = (routes: RouteObject[], parent: string): string[] =>
+    routes.flatMap((route) => {
+      const here = route.path ? `${parent}/${route.path}` : parent;
+      return [here || "/", ...full(route.children ?? [], here)];
+    });
+  for (const route of full(table, ""))
+    for (const value of ["x", "X1", "%20", "%2F", "new", "caf\u00e9", ".."]) {
+      const filled = route.replace(/:[\w-]+\??/g, value).replace(/\*$/, `${value}/more`);
+      for (const variant of [
+        filled,
+        filled.toUpperCase(),
+        `${filled}/`,
+        `${filled}/extra`,
+        `/${filled}`,
+      ])
+        found.add(variant);
+    }
+  return [...found];
+}
+
+describe("the router's routes, built once and matched by their first segment", () => {
+  const seen = (matches: ReturnType<typeof matchRoutes>) =>
+    matches?.map(({ route, params, pathname, pathnameBase }) => ({
+      id: route.id,
+      params,
+      pathname,
+      pathnameBase,
+    })) ?? null;
+
+  test("every path matches the routes React Router's own matching of the whole table finds", () => {
+    const handler = createStaticHandler(table);
+    const asked = paths();
+    expect(asked.length).toBeGreaterThan(300);
+    for (const pathname of asked)
+      expect(seen(handler.match(pathname)), pathname).toEqual(seen(matchRoutes(table, pathname)));
+  });
+
+  test("a static router of the same routes reuses the route objects it built", () => {
+    const context = {
+      matches: [],
+      location: {},
+      loaderData: {},
+    } as unknown as StaticHandlerContext;
+    const first = createStaticRouter(table, context);
+    const second = createStaticRouter(table, context);
+    expect(second.routes).toBe(first.routes);
+    expect(first.routes[0]?.children?.map((route) => route.id)).toContain("goals");
   });
 });
