@@ -90,6 +90,7 @@ describe("the router patch", () => {
       expect(lib("router/matcher.js")).toContain("branchesByFirstSegment");
       expect(lib("dom/ssr/server.js")).toContain("serverRoutesOf");
       expect(lib("dom/server.js")).toContain("dataRoutesOf");
+      expect(lib("server-runtime/entry.js")).toContain("entryRouteModulesCache");
     }
   });
 
@@ -211,6 +212,19 @@ describe("the router's routes, built once and matched by their first segment", (
     expect(asked.length).toBeGreaterThan(300);
     for (const pathname of asked)
       expect(seen(handler.match(pathname)), pathname).toEqual(seen(matchRoutes(table, pathname)));
+  });
+
+  test("every document of a build is rendered from the same route modules", async () => {
+    const seenModules: unknown[] = [];
+    const { handler } = buildWith((context) => {
+      seenModules.push(context.routeModules);
+      return new Response("<p>a page</p>");
+    });
+    await handler(new Request("http://rungs.test/"));
+    await handler(new Request("http://rungs.test/"));
+    expect(seenModules).toHaveLength(2);
+    expect(seenModules[1]).toBe(seenModules[0]);
+    expect(Object.keys(seenModules[0] as object)).toEqual(["root"]);
   });
 
   test("a static router of the same routes reuses the route objects it built", () => {
