@@ -12,6 +12,7 @@ import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./e
 import { evidenceOnOffer } from "./evidence.server";
 import type { CaseInput } from "./forms";
 import { nominationAccess, stillRedactedFor } from "./nominations.server";
+import { releasedOutcomesOf } from "./queries.server";
 import {
   canAddToNomination,
   canAmendPacket,
@@ -225,33 +226,13 @@ export async function nominationPage(
 /** Time at the current level, and outcomes released to the nominee: calibration's and promotion committees'. */
 async function nomineeRecord(nominee: { id: string; levelSince: Date | null; createdAt: Date }) {
   const nomineeId = nominee.id;
-  const [lastMove, outcomes, decisions] = await Promise.all([
+  const [lastMove, released] = await Promise.all([
     db.levelChange.findFirst({
       where: { personId: nomineeId, ...MOVES },
       orderBy: [{ changedAt: "desc" }, { id: "desc" }],
       select: { changedAt: true },
     }),
-    db.calibrationEntry.findMany({
-      where: {
-        personId: nomineeId,
-        released: true,
-        finalOutcome: { not: null },
-        session: { state: "published" },
-      },
-      select: { finalOutcome: true, session: { select: { name: true, updatedAt: true } } },
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      take: 10,
-    }),
-    db.promotionDecision.findMany({
-      where: { releasedAt: { not: null }, nomination: { nomineeId } },
-      select: {
-        outcome: true,
-        releasedAt: true,
-        nomination: { select: { window: { select: { name: true } } } },
-      },
-      orderBy: [{ releasedAt: "desc" }, { nominationId: "asc" }],
-      take: 10,
-    }),
+    releasedOutcomesOf(nomineeId),
   ]);
   return {
     // As the person's own page reads it: a level since given late counts from its day, not from when it was written.
@@ -260,20 +241,12 @@ async function nomineeRecord(nominee: { id: string; levelSince: Date | null; cre
       movedAt: lastMove?.changedAt ?? null,
       createdAt: nominee.createdAt,
     }),
-    outcomes: [
-      ...outcomes.map((entry) => ({
-        source: "calibration" as const,
-        name: entry.session.name,
-        outcome: known(OUTCOMES, entry.finalOutcome!, "stay"),
-        on: entry.session.updatedAt,
-      })),
-      ...decisions.map((decision) => ({
-        source: "committee" as const,
-        name: decision.nomination.window.name,
-        outcome: known(OUTCOMES, decision.outcome, "not-yet"),
-        on: decision.releasedAt!,
-      })),
-    ],
+    outcomes: released.map(({ source, name, outcome, on }) => ({
+      source,
+      name,
+      outcome: known(OUTCOMES, outcome, source === "calibration" ? "stay" : "not-yet"),
+      on,
+    })),
   };
 }
 

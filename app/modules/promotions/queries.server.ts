@@ -84,3 +84,36 @@ export async function careerAuditVersion(): Promise<string> {
   );
   return versionLine(row!);
 }
+
+const releasedOutcomeRow = z.object({
+  source: z.enum(["calibration", "committee"]),
+  name: z.string(),
+  outcome: z.string(),
+  on: sqlDate,
+});
+
+/**
+ * The outcomes released to a person, for their packet's record: the ten newest released entries of
+ * published calibration sessions (dated by the session's last change), then the ten newest released
+ * committee decisions, each with its session's or window's name. One statement: as nested selects
+ * Prisma sends five, three of them reading nothing for most people.
+ */
+export async function releasedOutcomesOf(personId: string) {
+  return parseRows(
+    releasedOutcomeRow,
+    await readRows`
+      SELECT * FROM (
+        SELECT 'calibration' AS source, s.name, e."finalOutcome" AS outcome, s."updatedAt" AS "on"
+        FROM "CalibrationEntry" e JOIN "CalibrationSession" s ON s.id = e."sessionId"
+        WHERE e."personId" = ${personId} AND e.released AND e."finalOutcome" IS NOT NULL
+          AND s.state = 'published'
+        ORDER BY e."updatedAt" DESC, e.id LIMIT 10) AS calibrated
+      UNION ALL
+      SELECT * FROM (
+        SELECT 'committee' AS source, w.name, d.outcome, d."releasedAt" AS "on"
+        FROM "PromotionDecision" d JOIN "PromotionNomination" n ON n.id = d."nominationId"
+          JOIN "PromotionWindow" w ON w.id = n."windowId"
+        WHERE n."nomineeId" = ${personId} AND d."releasedAt" IS NOT NULL
+        ORDER BY d."releasedAt" DESC, d."nominationId" LIMIT 10) AS decided`,
+  );
+}

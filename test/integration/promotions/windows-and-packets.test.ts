@@ -833,6 +833,118 @@ describe("nominations", () => {
     expect(await shownInPacket()).toBe(returned);
     expect(await shownInPacket()).toBe(await shownOnPage());
   });
+
+  test("the record's outcomes are those released to the nominee: a published calibration's released outcome and a committee's released decision, newest first", async () => {
+    const version = (await servedLadderVersion("engineering"))!.versionId;
+    const cycle = await db.reviewCycle.create({
+      data: {
+        name: "Record reviews",
+        startsOn: new Date(now.getTime() - 400 * DAY),
+        endsOn: new Date(now.getTime() - 300 * DAY),
+      },
+    });
+    const calibration = async (name: string, state: string, released: boolean, outcome: string) => {
+      const session = await db.calibrationSession.create({
+        data: {
+          name,
+          cycleId: cycle.id,
+          facilitatorId: org.boss.id,
+          state,
+          ladderId: "engineering",
+          ladderVersionId: version,
+          groupFloor: 4,
+        },
+      });
+      await db.calibrationEntry.create({
+        data: {
+          sessionId: session.id,
+          personId: org.nia.id,
+          trackId: "ic",
+          levelId: "ic2",
+          finalOutcome: outcome,
+          released,
+        },
+      });
+      return session;
+    };
+    const shown = await calibration("Spring record calibration", "published", true, "stay");
+    await calibration("Unreleased record calibration", "published", false, "promote");
+    await calibration("Unpublished record calibration", "meeting", true, "promote");
+    const decided = async (name: string, releasedAt: Date | null) => {
+      const window = await db.promotionWindow.create({
+        data: {
+          name,
+          ladderId: "engineering",
+          ladderVersionId: version,
+          state: "closed",
+          nominationsOpenOn: new Date(now.getTime() - 200 * DAY),
+          nominationsCloseOn: new Date(now.getTime() - 190 * DAY),
+          packetsDueOn: new Date(now.getTime() - 180 * DAY),
+          votesDueOn: new Date(now.getTime() - 170 * DAY),
+          effectiveOn: new Date(now.getTime() - 160 * DAY),
+          minMembers: 3,
+          membersAtOrAbove: true,
+          minOutsideMembers: 1,
+          redactedFirstRead: false,
+        },
+      });
+      const nomination = await db.promotionNomination.create({
+        data: {
+          windowId: window.id,
+          nomineeId: org.nia.id,
+          kind: "self",
+          nominatedById: org.nia.id,
+          targetTrackId: "ic",
+          targetLevelId: "ic3",
+          statement: "",
+          candidateNumber: 1,
+        },
+      });
+      await db.promotionDecision.create({
+        data: {
+          nominationId: nomination.id,
+          outcome: "promote",
+          rationale: "",
+          decidedById: org.boss.id,
+          decidedAt: new Date(now.getTime() - 165 * DAY),
+          releasedAt,
+        },
+      });
+      return window;
+    };
+    const releasedAt = new Date(now.getTime() - 160 * DAY);
+    await decided("Released record window", releasedAt);
+    await decided("Unreleased record window", null);
+    try {
+      const page = await nominationPage(org.manager, selfNomination, now);
+      const storedSession = await db.calibrationSession.findUniqueOrThrow({
+        where: { id: shown.id },
+      });
+      expect(page.record!.outcomes).toEqual([
+        {
+          source: "calibration",
+          name: "Spring record calibration",
+          outcome: "stay",
+          on: storedSession.updatedAt,
+        },
+        { source: "committee", name: "Released record window", outcome: "promote", on: releasedAt },
+      ]);
+      expect(JSON.stringify(page)).not.toMatch(/Unreleased record|Unpublished record/);
+    } finally {
+      const nominations = await db.promotionNomination.findMany({
+        where: { nomineeId: org.nia.id, window: { name: { contains: "record window" } } },
+      });
+      await db.promotionDecision.deleteMany({
+        where: { nominationId: { in: nominations.map((row) => row.id) } },
+      });
+      await db.promotionNomination.deleteMany({
+        where: { id: { in: nominations.map((row) => row.id) } },
+      });
+      await db.promotionWindow.deleteMany({ where: { name: { contains: "record window" } } });
+      await db.calibrationSession.deleteMany({ where: { cycleId: cycle.id } });
+      await db.reviewCycle.delete({ where: { id: cycle.id } });
+    }
+  });
 });
 
 describe("calibration and committees", () => {
