@@ -333,16 +333,17 @@ export async function goalsPage(
     null;
   if (options.periodId && period?.id !== options.periodId)
     throw new NotFoundError({ key: "goals:errors.none" });
+  // "New objective" starts from one of the viewer's own: the facts asked are that target's team's.
+  const own = { level: "person", teamId: null, ownerId: viewer.id } as const;
   const [writer, me] = await Promise.all([
-    writerFacts(viewer.id),
+    writerFacts(viewer.id, [own.teamId]),
     db.user.findUnique({ where: { id: viewer.id }, select: { teamId: true } }),
   ]);
   const gv = goalViewer(viewer);
   const canCreate =
     period !== null &&
     isWritablePeriod(period) &&
-    (canWriteObjective(gv, writer, { level: "person", teamId: null, ownerId: viewer.id }) ||
-      viewer.isAdmin);
+    (canWriteObjective(gv, writer, own) || viewer.isAdmin);
   if (!period)
     return {
       periods,

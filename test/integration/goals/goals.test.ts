@@ -163,6 +163,10 @@ describe("check-ins and progress", () => {
         /FROM [`"](main|public)[`"]\.[`"](Team|KeyResult)[`"]/.test(sql),
       ),
     ).toEqual([]);
+    // Anyone may start an objective of their own in an open period; whose teams the viewer
+    // manages decides only team objectives, so the tree does not ask it.
+    expect(tree.canCreate).toBe(true);
+    expect(treeStatements.filter((sql) => /[`"]managerId[`"] = /.test(sql))).toEqual([]);
     expect(page.keyResults[0]!.checkIns.map((row) => [row.by, row.token])).toEqual([
       ["Lena Engineer", null],
       ["Omar Engineer", null],
@@ -516,6 +520,7 @@ describe("closing a period", () => {
     await addKeyResult(lena, id, metric("Active teams"));
     await addKeyResult(lena, id, metric("Teams onboarded"));
     await closePeriod(admin, old);
+    expect((await goalsPage(lena, { periodId: old })).canCreate).toBe(false);
     const before = await db.keyResult.count();
     const results = await Promise.allSettled([
       carryOver(lena, id, nextPeriodId),
