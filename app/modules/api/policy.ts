@@ -1,3 +1,4 @@
+import { isReleasedToPerson } from "~/modules/calibration/policy";
 import type { ThrottleRule } from "~/modules/identity/passwords/throttle";
 import type { OperationId } from "./openapi";
 import { API_SCOPES, type ApiScope } from "./scopes";
@@ -146,8 +147,8 @@ export function peopleWritable(facts: { scimInUse: boolean }): boolean {
 }
 
 /**
- * An outcome is read through the API once the person has been told it: the session is published and
- * their manager (or the facilitator) released it. Before that the outcome is still the calibrators'
+ * An outcome is read through the API once the person has been told it (calibration's
+ * isReleasedToPerson) and it has one. Before that the outcome is still the calibrators'
  * to talk through, and a tool outside Rungs must not learn it before the person does.
  */
 export function outcomeReadable(entry: {
@@ -155,7 +156,7 @@ export function outcomeReadable(entry: {
   released: boolean;
   finalOutcome: string | null;
 }): boolean {
-  return entry.sessionState === "published" && entry.released && entry.finalOutcome !== null;
+  return isReleasedToPerson(entry, { state: entry.sessionState }) && entry.finalOutcome !== null;
 }
 
 /**
@@ -165,7 +166,12 @@ export function outcomeReadable(entry: {
  */
 export function outcomeReadableBy(
   readerId: string,
-  entry: { personId: string; sessionState: string; released: boolean; finalOutcome: string | null },
+  entry: {
+    personId: string;
+    sessionState: string;
+    released: boolean;
+    finalOutcome: string | null;
+  },
   opensEntry: boolean,
 ): boolean {
   return outcomeReadable(entry) && (entry.personId === readerId || opensEntry);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
+import { releasedToPersonSql } from "~/modules/calibration/queries.server";
 import type { EvidenceItem } from "./assessment-view";
 import { ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from "./policy";
 import { readRows } from "~/db/reads.server";
@@ -25,7 +26,7 @@ export function readableBySubjectSql(alias: string, now: Date): Prisma.Sql {
         OR (shared."reviewsShared" = 'on-date' AND shared."reviewsSharedOn" <= ${now})
         OR (shared."reviewsShared" = 'after-release' AND EXISTS (
           SELECT 1 FROM "CalibrationEntry" released JOIN "CalibrationSession" cs ON cs.id = released."sessionId"
-          WHERE released."personId" = ${a}."subjectId" AND released.released AND cs."cycleId" = ${a}."cycleId" AND cs.state = 'published')))))))`;
+          WHERE released."personId" = ${a}."subjectId" AND cs."cycleId" = ${a}."cycleId" AND ${releasedToPersonSql("released", "cs")})))))))`;
 }
 
 const pageRow = z.object({

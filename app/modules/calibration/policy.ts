@@ -150,6 +150,19 @@ export function canChangeState(viewer: CalibrationViewer, session: SessionAccess
   return isFacilitator(viewer, session);
 }
 
+/**
+ * A person's outcome is theirs once released to them: their entry released (canReleaseOutcome) in a
+ * published session. Before that nobody outside the session learns it: not the person, the release of
+ * their feedback or reviews, their promotion packet, nor a token. The one statement of the rule;
+ * queries.server.ts holds it as a query filter and as SQL.
+ */
+export function isReleasedToPerson(
+  entry: { released: boolean },
+  session: { state: string },
+): boolean {
+  return entry.released && session.state === "published";
+}
+
 /** Why no outcome of the session is released yet (a message key), or null once they may be. */
 export function releaseRefusal(session: Pick<SessionAccess, "state">): string | null {
   return session.state === "published" ? null : "calibration:errors.releaseAfterPublish";

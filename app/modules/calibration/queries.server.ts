@@ -3,6 +3,7 @@ import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import { readRows, readRowsIn } from "~/db/reads.server";
+import { isReleasedToPerson } from "./policy";
 
 const reviewRow = z.object({
   id: z.string(),
@@ -129,6 +130,21 @@ export async function calibratesPersonInCycle(
 }
 
 /**
+ * policy's isReleasedToPerson as a filter on calibration entries, with what else is asked of the
+ * entry's session: the one query form of the rule, for every module that reads released outcomes.
+ */
+export const releasedToPersonWhere = (session: Prisma.CalibrationSessionWhereInput = {}) =>
+  ({
+    released: true,
+    session: { ...session, state: "published" },
+  }) satisfies Prisma.CalibrationEntryWhereInput;
+
+/** policy's isReleasedToPerson in SQL, over a calibration entry and its session by their aliases. */
+export function releasedToPersonSql(entry: string, session: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.raw(`"${entry}"`)}.released AND ${Prisma.raw(`"${session}"`)}.state = 'published')`;
+}
+
+/**
  * Of these cycles, those in which the person's outcome has been released to them: a published
  * session of the cycle, their entry released by their manager. What feedback and review sharing
  * both wait for.
@@ -139,11 +155,7 @@ export async function cyclesWithOutcomeReleased(
 ): Promise<Set<string>> {
   if (cycleIds.length === 0) return new Set();
   const entries = await db.calibrationEntry.findMany({
-    where: {
-      personId,
-      released: true,
-      session: { cycleId: { in: [...cycleIds] }, state: "published" },
-    },
+    where: { personId, ...releasedToPersonWhere({ cycleId: { in: [...cycleIds] } }) },
     select: { session: { select: { cycleId: true } } },
   });
   return new Set(entries.map((entry) => entry.session.cycleId));
@@ -179,7 +191,7 @@ export async function calibrationPlaces(
     const session = sessions.get(entry.sessionId)!;
     const key = `${session.cycleId}/${entry.personId}`;
     places.calibrated.add(key);
-    if (entry.released && session.state === "published") places.released.add(key);
+    if (isReleasedToPerson(entry, session)) places.released.add(key);
   }
   return places;
 }

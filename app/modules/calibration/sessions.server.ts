@@ -40,7 +40,7 @@ import {
 } from "./policy";
 import { announceSessionChange } from "./live.server";
 import { promotionsDecidedElsewhere, promotionsTakenElsewhere } from "./promotion-route.server";
-import { sessionReviewFigures } from "./queries.server";
+import { releasedToPersonWhere, sessionReviewFigures } from "./queries.server";
 import { meetingEnd, type MeetingInput } from "./meeting";
 import type { NewSessionInput } from "./session-form";
 import { SMALL_GROUP_FLOOR } from "~/modules/disclosure/floor";
@@ -546,10 +546,9 @@ export async function applyDuePromotions(now = clock.now()): Promise<number> {
   const released = await db.calibrationEntry.findMany({
     where: {
       appliedAt: null,
-      released: true,
       finalOutcome: "promote",
       finalLevelId: { not: null },
-      session: { state: "published" },
+      ...releasedToPersonWhere(),
     },
     select: {
       id: true,
@@ -729,7 +728,7 @@ export async function releaseOutcome(
 /** A person's own outcomes: published sessions whose outcome their manager has released to them. */
 export async function ownOutcomes(personId: string) {
   const entries = await db.calibrationEntry.findMany({
-    where: { personId, released: true, session: { state: "published" } },
+    where: { personId, ...releasedToPersonWhere() },
     orderBy: { session: { createdAt: "desc" } },
     select: {
       id: true,

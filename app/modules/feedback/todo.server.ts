@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { calibrationPlaces } from "~/modules/calibration/queries.server";
+import { calibrationPlaces, releasedToPersonWhere } from "~/modules/calibration/queries.server";
 import { cycleUnderWay } from "~/modules/cycles/cycle-progress";
 import { cyclesUnderWay } from "~/modules/cycles/queries.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
@@ -29,9 +29,7 @@ const mayBeReleasedTo = (personId: string) => ({
   feedbackRequests: { some: { subjectId: personId, state: "submitted" } },
   OR: [
     {
-      calibrations: {
-        some: { state: "published", entries: { some: { personId, released: true } } },
-      },
+      calibrations: { some: { entries: { some: { personId, ...releasedToPersonWhere() } } } },
     },
     { closedAt: { not: null }, calibrations: { none: { entries: { some: { personId } } } } },
   ],
@@ -311,8 +309,7 @@ export async function feedbackTodoChanges({
     db.calibrationEntry.findMany({
       where: {
         updatedAt: { gte: writtenSince },
-        released: true,
-        session: { state: "published", cycle: { feedbackSettings: { isNot: null } } },
+        ...releasedToPersonWhere({ cycle: { feedbackSettings: { isNot: null } } }),
       },
       select: { personId: true },
     }),

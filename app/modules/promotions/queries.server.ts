@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlDate, sqlInt, versionLine } from "~/db/rows";
+import { releasedToPersonSql } from "~/modules/calibration/queries.server";
 
 const auditVersionRow = z.object({
   windows: sqlInt,
@@ -105,8 +106,8 @@ export async function releasedOutcomesOf(personId: string) {
       SELECT * FROM (
         SELECT 'calibration' AS source, s.name, e."finalOutcome" AS outcome, s."updatedAt" AS "on"
         FROM "CalibrationEntry" e JOIN "CalibrationSession" s ON s.id = e."sessionId"
-        WHERE e."personId" = ${personId} AND e.released AND e."finalOutcome" IS NOT NULL
-          AND s.state = 'published'
+        WHERE e."personId" = ${personId} AND e."finalOutcome" IS NOT NULL
+          AND ${releasedToPersonSql("e", "s")}
         ORDER BY e."updatedAt" DESC, e.id LIMIT 10) AS calibrated
       UNION ALL
       SELECT * FROM (
