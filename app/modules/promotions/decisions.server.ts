@@ -21,6 +21,7 @@ import {
 import { applyPromotion } from "~/modules/people/promotion.server";
 import { managerChain } from "~/modules/people/reporting-line.server";
 import * as clock from "~/platform/clock.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import {
   canDecide,
   canDissent,
@@ -123,6 +124,13 @@ export type MeetingPage = {
   } | null;
   candidates: MeetingCandidate[];
 };
+
+/**
+ * The interval is a thousand resamples of the window's marks, about 0.6 ms of a meeting page, and
+ * the same marks always draw the same resamples (it is seeded): kept under the marks themselves,
+ * so a changed vote is a new key, never a stale figure.
+ */
+const intervals = new ViewCache<[number, number] | null>({ entries: 64, maxAgeMs: 86_400_000 });
 
 /** Members read the meeting page from the start of votes (each nominee's marks only once they may); admins always. */
 function requireMeetingReader(facts: WindowFacts, viewer: Viewer): { isChair: boolean } {
@@ -249,7 +257,12 @@ export async function meetingPage(
     };
   });
   const alpha = readsAll ? krippendorffAlpha(clusters.flat(), "ordinal") : null;
-  const interval = alpha?.alpha != null ? alphaInterval(clusters, "ordinal") : null;
+  const interval =
+    alpha?.alpha != null
+      ? await intervals.get(JSON.stringify(clusters), async () =>
+          alphaInterval(clusters, "ordinal"),
+        )
+      : null;
   return {
     window: { id: facts.window.id, name: facts.window.name, state: facts.window.state },
     canStartMeeting: canStartMeeting(viewer, { state: facts.window.state, isChair }),
