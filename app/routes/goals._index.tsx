@@ -35,13 +35,17 @@ export default function GoalsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("goals");
   const f = useFormats();
   const { period, periods, objectives, filter, canCreate, moreAtTop, moreAtTopOver } = loaderData;
+  // Each objective under its parent shown, once: a parent not shown puts it at the top.
   const ids = new Set(objectives.map((objective) => objective.id));
-  const childrenOf = (parentId: string | null) =>
-    objectives.filter((objective) =>
-      parentId === null
-        ? objective.parentId === null || !ids.has(objective.parentId)
-        : objective.parentId === parentId,
-    );
+  const branches = new Map<string | null, Objective[]>();
+  for (const objective of objectives) {
+    const parentId =
+      objective.parentId !== null && ids.has(objective.parentId) ? objective.parentId : null;
+    const branch = branches.get(parentId);
+    if (branch) branch.push(objective);
+    else branches.set(parentId, [objective]);
+  }
+  const childrenOf = (parentId: string | null) => branches.get(parentId) ?? [];
   const renderBranch = (objective: Objective, depth: number) => (
     <li key={objective.id} className={depth ? "ms-6 border-s ps-3 dark:border-slate-700" : ""}>
       <div className="py-2">

@@ -372,10 +372,12 @@ export async function goalsPage(
     details: await objectiveDetails(tree.shown),
     keyResults: await shownKeyResults(tree.shown),
   }));
-  const progressesOf = (objectiveId: string) =>
-    keyResults
-      .filter((kr) => kr.objectiveId === objectiveId)
-      .map((kr) => keyResultProgress(shapeOf(kr), kr.latest));
+  const keyResultsOf = new Map<string, typeof keyResults>();
+  for (const kr of keyResults) {
+    const own = keyResultsOf.get(kr.objectiveId);
+    if (own) own.push(kr);
+    else keyResultsOf.set(kr.objectiveId, [kr]);
+  }
   return {
     periods,
     period: { ...period, open: periodOpenOn(period, now) },
@@ -398,8 +400,10 @@ export async function goalsPage(
           teamName: detail.teamName,
           commitment: detail.commitment as Commitment,
           parentId: detail.parentId,
-          keyResults: keyResults.filter((kr) => kr.objectiveId === id).length,
-          progress: objectiveProgress(progressesOf(id)),
+          keyResults: keyResultsOf.get(id)?.length ?? 0,
+          progress: objectiveProgress(
+            (keyResultsOf.get(id) ?? []).map((kr) => keyResultProgress(shapeOf(kr), kr.latest)),
+          ),
           private: !readableByEveryone({ level, openToAll: detail.openToAll }),
           moreSupporters: tree.more.get(id) ?? 0,
           // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it.
