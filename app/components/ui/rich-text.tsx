@@ -24,8 +24,10 @@ export function RichText({
   const given = useRichTextHtml(text);
   // A ladder may leave a description out (an imported one whose source has none): nothing shows.
   if (text.trim() === "") return null;
-  const block = hasMarkup(text) ? (given ?? missingHtml(text)) : `<p>${escapeHtml(text)}</p>`;
-  const inlined = inline && !hasBlocks(text) ? inlineHtml(block) : null;
+  // Plain sentences (most ladder text) are one line escaped: no paragraphs to look for.
+  const plain = hasMarkup(text) ? null : escapeHtml(text);
+  const block = plain === null ? (given ?? missingHtml(text)) : `<p>${plain}</p>`;
+  const inlined = inline ? (plain ?? (hasBlocks(text) ? null : inlineHtml(block))) : null;
   const asInline = inlined !== null;
   const html = inlined ?? block;
   const shown = asInline ? (

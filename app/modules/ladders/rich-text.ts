@@ -35,12 +35,14 @@ export function hasBlocks(text: string): boolean {
   return BLOCKS.test(text.trim());
 }
 
-const ONE_PARAGRAPH = /^<p>((?:(?!<\/?p>)[\s\S])*)<\/p>$/;
-
 /**
  * The inline form of a text's block HTML: one paragraph's content, without the paragraph. Null
- * when the HTML is more than one paragraph, which shows as a block wherever it stands.
+ * when the HTML is more than one paragraph, which shows as a block wherever it stands. Said with
+ * string searches: a pattern that looks ahead at every character took a scorecard's ladder texts
+ * 1.6% of its page.
  */
 export function inlineHtml(blockHtml: string): string | null {
-  return ONE_PARAGRAPH.exec(blockHtml)?.[1] ?? null;
+  if (!blockHtml.startsWith("<p>") || !blockHtml.endsWith("</p>")) return null;
+  const content = blockHtml.slice(3, -4);
+  return content.includes("<p>") || content.includes("</p>") ? null : content;
 }

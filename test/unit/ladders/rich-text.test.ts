@@ -17,6 +17,11 @@ describe("ladder text with Markdown", () => {
     expect(inline("See [the guide](https://example.com/guide).")).toBe(
       'See <a href="https://example.com/guide" rel="nofollow noopener noreferrer">the guide</a>.',
     );
+    // Only one paragraph has an inline form: two, or a list, stay blocks.
+    expect(inline("One *line*.")).toBe("One <em>line</em>.");
+    expect(inline("One.\n\nTwo.")).toBeNull();
+    expect(inline("- one\n- two")).toBeNull();
+    expect(inline("Lead.\n\n- one")).toBeNull();
   });
 
   test("plain text is escaped and wrapped, or left inline", () => {
