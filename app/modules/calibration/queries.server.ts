@@ -131,7 +131,8 @@ export async function calibratesPersonInCycle(
 
 /**
  * policy's isReleasedToPerson as a filter on calibration entries, with what else is asked of the
- * entry's session: the one query form of the rule, for every module that reads released outcomes.
+ * entry's session: for every module that reads released outcomes through Prisma. A test holds it,
+ * and the SQL below, to the policy (test/integration/calibration/released-to-person.test.ts).
  */
 export const releasedToPersonWhere = (session: Prisma.CalibrationSessionWhereInput = {}) =>
   ({
@@ -139,7 +140,7 @@ export const releasedToPersonWhere = (session: Prisma.CalibrationSessionWhereInp
     session: { ...session, state: "published" },
   }) satisfies Prisma.CalibrationEntryWhereInput;
 
-/** policy's isReleasedToPerson in SQL, over a calibration entry and its session by their aliases. */
+/** policy's isReleasedToPerson in SQL, over a calibration entry and its session by their aliases: for raw statements. */
 export function releasedToPersonSql(entry: string, session: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.raw(`"${entry}"`)}.released AND ${Prisma.raw(`"${session}"`)}.state = 'published')`;
 }
