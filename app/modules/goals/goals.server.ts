@@ -24,6 +24,7 @@ import type { Viewer } from "~/modules/identity/policy";
 import { managerChainOfLine } from "~/modules/people/reporting-line.server";
 import { emitWebhookEvents } from "~/modules/webhooks/emit.server";
 import * as clock from "~/platform/clock.server";
+import { ViewCache } from "~/platform/view-cache.server";
 import {
   emailsIn,
   type CheckInInput,
@@ -33,6 +34,7 @@ import {
 } from "./forms";
 import { checkKeyResult, type OutputCheck } from "./output-check";
 import {
+  goalTreeVersion,
   latestValues,
   loadedObjective,
   peoplesObjectives,
@@ -41,6 +43,7 @@ import {
   shownKeyResults,
   readableSupporters,
   treeSupporters,
+  type TreeScope,
 } from "./queries.server";
 import { shapeTree } from "./tree";
 import {
@@ -315,6 +318,62 @@ function progressOf(rows: readonly KeyResultRow[], latest: Map<string, number>) 
 
 export type GoalsFilter = "all" | "mine" | "team";
 
+const trees = new ViewCache<Awaited<ReturnType<typeof readTree>>>({
+  entries: 256,
+  maxAgeMs: 10 * 60 * 1000,
+});
+
+/** The part of a period's tree a viewer's page shows, with what it says of each objective. */
+async function readTree(scope: TreeScope) {
+  // Only the part of the tree the page shows (tree.ts) is read, level by level, with the policy's
+  // reader parts asked in the statement (queries.server.ts): not every objective of the period.
+  const tree = await shapeTree((parents, limit) => treeSupporters(scope, parents, limit));
+  // What the tree says of the objectives chosen above are its figures, and may be a moment old
+  // (decision 116): titles, owners, key results and their latest values, on one replica. Which
+  // objectives the viewer reads was decided on the primary, so a lagging replica can only show an
+  // objective it has a moment late (a new one, dropped below) or as it was a moment ago.
+  const { details, keyResults } = await mayLag(async () => ({
+    details: await objectiveDetails(tree.shown),
+    keyResults: await shownKeyResults(tree.shown),
+  }));
+  const keyResultsOf = new Map<string, typeof keyResults>();
+  for (const kr of keyResults) {
+    const own = keyResultsOf.get(kr.objectiveId);
+    if (own) own.push(kr);
+    else keyResultsOf.set(kr.objectiveId, [kr]);
+  }
+  return {
+    moreAtTop: tree.moreAtTop,
+    moreAtTopOver: tree.moreAtTopOver,
+    // An objective deleted since the tree was read, or not yet on the replica the figures were read
+    // on, is left out, as it would be a moment later (or earlier).
+    objectives: tree.shown.flatMap((id) => {
+      const detail = details.get(id);
+      if (!detail) return [];
+      const level = levelOf(detail.level);
+      return [
+        {
+          id,
+          level,
+          title: detail.title,
+          ownerName: detail.ownerName,
+          teamName: detail.teamName,
+          commitment: detail.commitment as Commitment,
+          parentId: detail.parentId,
+          keyResults: keyResultsOf.get(id)?.length ?? 0,
+          progress: objectiveProgress(
+            (keyResultsOf.get(id) ?? []).map((kr) => keyResultProgress(shapeOf(kr), kr.latest)),
+          ),
+          private: !readableByEveryone({ level, openToAll: detail.openToAll }),
+          moreSupporters: tree.more.get(id) ?? 0,
+          // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it.
+          moreSupportersOver: tree.over.has(id),
+        },
+      ];
+    }),
+  };
+}
+
 /**
  * The goal tree of a period (the one asked for, else the one open today, else the latest): the
  * objectives the viewer may read, each under the one it supports, with its progress. "mine": the
@@ -354,63 +413,24 @@ export async function goalsPage(
       moreAtTop: 0,
       moreAtTopOver: false,
     };
-  // Only the part of the tree the page shows (tree.ts) is read, level by level, with the policy's
-  // reader parts asked in the statement (queries.server.ts): not every objective of the period.
+  // The tree's reads are kept per viewer, period, filter and version of everything they read
+  // (goalTreeVersion, as the team overview keeps its own): the version is read where the figures
+  // are, so a view is kept under the version it was read at and shows nothing older.
   const filter = options.filter ?? "all";
-  const tree = await shapeTree((parents, limit) =>
-    treeSupporters(
-      { periodId: period.id, viewerId: viewer.id, viewerTeamId: me?.teamId ?? null, filter },
-      parents,
-      limit,
-    ),
-  );
-  // What the tree says of the objectives chosen above are its figures, and may be a moment old
-  // (decision 116): titles, owners, key results and their latest values, on one replica. Which
-  // objectives the viewer reads was decided on the primary, so a lagging replica can only show an
-  // objective it has a moment late (a new one, dropped below) or as it was a moment ago.
-  const { details, keyResults } = await mayLag(async () => ({
-    details: await objectiveDetails(tree.shown),
-    keyResults: await shownKeyResults(tree.shown),
-  }));
-  const keyResultsOf = new Map<string, typeof keyResults>();
-  for (const kr of keyResults) {
-    const own = keyResultsOf.get(kr.objectiveId);
-    if (own) own.push(kr);
-    else keyResultsOf.set(kr.objectiveId, [kr]);
-  }
+  const scope = {
+    periodId: period.id,
+    viewerId: viewer.id,
+    viewerTeamId: me?.teamId ?? null,
+    filter,
+  };
+  const version = await mayLag(goalTreeVersion);
+  const tree = await trees.get(JSON.stringify([scope, version]), () => readTree(scope));
   return {
     periods,
     period: { ...period, open: periodOpenOn(period, now) },
     canCreate,
     filter,
-    moreAtTop: tree.moreAtTop,
-    moreAtTopOver: tree.moreAtTopOver,
-    // An objective deleted since the tree was read, or not yet on the replica the figures were read
-    // on, is left out, as it would be a moment later (or earlier).
-    objectives: tree.shown.flatMap((id) => {
-      const detail = details.get(id);
-      if (!detail) return [];
-      const level = levelOf(detail.level);
-      return [
-        {
-          id,
-          level,
-          title: detail.title,
-          ownerName: detail.ownerName,
-          teamName: detail.teamName,
-          commitment: detail.commitment as Commitment,
-          parentId: detail.parentId,
-          keyResults: keyResultsOf.get(id)?.length ?? 0,
-          progress: objectiveProgress(
-            (keyResultsOf.get(id) ?? []).map((kr) => keyResultProgress(shapeOf(kr), kr.latest)),
-          ),
-          private: !readableByEveryone({ level, openToAll: detail.openToAll }),
-          moreSupporters: tree.more.get(id) ?? 0,
-          // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it.
-          moreSupportersOver: tree.over.has(id),
-        },
-      ];
-    }),
+    ...tree,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
-import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import { parseRows, sqlBool, sqlDate, sqlInt, versionLine } from "~/db/rows";
 import { chunks } from "~/utils/chunks";
 import { OBJECTIVE_READERS, supportedReadByEveryone, type ReaderPart } from "./policy";
 import { COUNTED_AT_MOST, type Supporters } from "./tree";
@@ -268,6 +268,43 @@ function countedUnder(
 
 const countedRow = z.object({ under: z.string().nullable(), total: sqlInt });
 const placedRow = z.object({ id: z.string(), under: z.string().nullable(), createdAt: sqlDate });
+
+const treeVersionRow = z.object({
+  peopleChanged: sqlDate.nullable(),
+  teams: sqlInt,
+  teamsChanged: sqlDate.nullable(),
+  objectivesChanged: sqlDate.nullable(),
+  keyResultsChanged: sqlDate.nullable(),
+  checkedIn: sqlDate.nullable(),
+  shares: sqlInt,
+  sharesAdded: sqlDate.nullable(),
+});
+
+/**
+ * What a goal tree reads, as one line (goals.server.ts keeps each view's reads under it, as the team
+ * overview keeps its own): people's newest change (a name, a team, a manager: whose line reads a
+ * person's objective), teams (counted: deleting one empties its objectives' team without writing
+ * them) and their newest change, objectives' and key results' newest change (a key result's
+ * contributors are written with it and never changed alone; neither is ever deleted), the newest
+ * check-in (check-ins are only added) and shares (counted, as removing one deletes it, and the
+ * newest). Each is the end of an index or a small table's: nothing grows with the organisation.
+ */
+export async function goalTreeVersion(): Promise<string> {
+  const [row] = parseRows(
+    treeVersionRow,
+    await readRows`
+    SELECT
+      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT COUNT(*) FROM "Team") AS teams,
+      (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged",
+      (SELECT MAX("updatedAt") FROM "Objective") AS "objectivesChanged",
+      (SELECT MAX("updatedAt") FROM "KeyResult") AS "keyResultsChanged",
+      (SELECT MAX("createdAt") FROM "KeyResultCheckIn") AS "checkedIn",
+      (SELECT COUNT(*) FROM "ObjectiveShare") AS shares,
+      (SELECT MAX("createdAt") FROM "ObjectiveShare") AS "sharesAdded"`,
+  );
+  return versionLine(row!);
+}
 
 /**
  * A goal tree's supporters, level by level (tree.ts's `ReadSupporters`): for each objective asked,
