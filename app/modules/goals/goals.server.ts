@@ -318,10 +318,19 @@ function progressOf(rows: readonly KeyResultRow[], latest: Map<string, number>) 
 
 export type GoalsFilter = "all" | "mine" | "team";
 
-const trees = new ViewCache<Awaited<ReturnType<typeof readTree>>>({
-  entries: 256,
-  maxAgeMs: 10 * 60 * 1000,
-});
+/**
+ * The goal tree's reads and an objective's pages of supporters, kept per what they were asked and
+ * the version of everything they read (goalTreeVersion, as the team overview keeps its own). The
+ * version is read where the figures are (decision 116), so a view is kept under the version it was
+ * read at and shows nothing older. Each server keeps its own; the version comes from the shared
+ * database.
+ */
+const views = new ViewCache<unknown>({ entries: 256, maxAgeMs: 10 * 60 * 1000 });
+
+async function keptUnderVersion<T>(key: unknown[], read: () => Promise<T>): Promise<T> {
+  const version = await mayLag(goalTreeVersion);
+  return views.get(JSON.stringify([...key, version]), read) as Promise<T>;
+}
 
 /** The part of a period's tree a viewer's page shows, with what it says of each objective. */
 async function readTree(scope: TreeScope) {
@@ -413,9 +422,6 @@ export async function goalsPage(
       moreAtTop: 0,
       moreAtTopOver: false,
     };
-  // The tree's reads are kept per viewer, period, filter and version of everything they read
-  // (goalTreeVersion, as the team overview keeps its own): the version is read where the figures
-  // are, so a view is kept under the version it was read at and shows nothing older.
   const filter = options.filter ?? "all";
   const scope = {
     periodId: period.id,
@@ -423,8 +429,7 @@ export async function goalsPage(
     viewerTeamId: me?.teamId ?? null,
     filter,
   };
-  const version = await mayLag(goalTreeVersion);
-  const tree = await trees.get(JSON.stringify([scope, version]), () => readTree(scope));
+  const tree = await keptUnderVersion(["tree", scope], () => readTree(scope));
   return {
     periods,
     period: { ...period, open: periodOpenOn(period, now) },
@@ -507,7 +512,11 @@ export async function objectivePage(
     await Promise.all([
       writerFacts(viewer.id, [row.teamId]),
       objectiveKeyResults(objectiveId, viewer.id),
-      readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
+      keptUnderVersion(["supporters", objectiveId, viewer.id, supportersPage], async () =>
+        supportersOn(
+          await readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
+        ),
+      ),
       row.parentId ? loadedObjective(row.parentId) : null,
       // Its id first: most objectives were never carried on, and one statement says so.
       db.objective
@@ -602,7 +611,7 @@ export async function objectivePage(
       carriedTo && canReadObjective(gv, facts(carriedTo))
         ? { id: carriedTo.id, title: carriedTo.title }
         : null,
-    ...(await supportersOn(supporters)),
+    ...supporters,
     keyResults: shaped,
     canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,
     canShare: canShareObjective(gv, { level, ownerId: row.ownerId }),

@@ -3,7 +3,7 @@
 // is the only part of the version it moves, so the tree must follow every part.
 import { expect, test } from "vitest";
 import { db } from "~/db/client.server";
-import { goalsPage } from "~/modules/goals/goals.server";
+import { goalsPage, objectivePage } from "~/modules/goals/goals.server";
 import { goalsOrganisation } from "./fixtures";
 
 test("the goal tree follows every change it is read from, written as another app server would write it", async () => {
@@ -103,4 +103,37 @@ test("the goal tree follows every change it is read from, written as another app
     db.objectiveShare.create({ data: { objectiveId: second.id, personId: lena.id } }),
   ]);
   expect(await titles()).toContain("Omar's second");
+});
+
+test("an objective's page of supporters follows the same version", async () => {
+  const { lena, omar, admin, periodId } = await goalsOrganisation("Kept supporters 7d2a");
+  const company = await db.objective.create({
+    data: {
+      periodId,
+      level: "company",
+      ownerId: admin.id,
+      createdById: admin.id,
+      title: "Kept company objective",
+      commitment: "committed",
+    },
+  });
+  const supporting = await db.objective.create({
+    data: {
+      periodId,
+      level: "person",
+      ownerId: omar.id,
+      createdById: omar.id,
+      title: "Omar's supporting",
+      commitment: "committed",
+      parentId: company.id,
+    },
+  });
+  const supporters = async () =>
+    (await objectivePage(lena, company.id)).supporters.map((row) => row.title);
+
+  expect(await supporters()).toEqual([]);
+  await db.objectiveShare.create({ data: { objectiveId: supporting.id, personId: lena.id } });
+  expect(await supporters()).toEqual(["Omar's supporting"]);
+  await db.objective.update({ where: { id: supporting.id }, data: { title: "Omar's, renamed" } });
+  expect(await supporters()).toEqual(["Omar's, renamed"]);
 });
