@@ -43,7 +43,6 @@ import {
   shownKeyResults,
   readableSupporters,
   treeSupporters,
-  type TreeScope,
 } from "./queries.server";
 import { shapeTree } from "./tree";
 import {
@@ -320,67 +319,32 @@ export type GoalsFilter = "all" | "mine" | "team";
 
 /**
  * The goal tree's reads and an objective's pages of supporters, kept per what they were asked and
- * the version of everything they read (goalTreeVersion, as the team overview keeps its own). The
- * version is read where the figures are (decision 116), so a view is kept under the version it was
- * read at and shows nothing older. Each server keeps its own; the version comes from the shared
- * database.
+ * the version of everything they read (goalTreeVersion, as the team overview keeps its own). Which
+ * objectives a viewer reads is the policy's: it is kept under the primary's version, so a change
+ * there shows at once. What the page says of them are figures, which may be a moment old (decision
+ * 116): they are read on one replica and kept under that replica's version, so a view never shows
+ * anything older than the version it is kept under. Each server keeps its own views; the versions
+ * come from the shared database.
  */
 const views = new ViewCache<unknown>({ entries: 256, maxAgeMs: 10 * 60 * 1000 });
 
-async function keptUnderVersion<T>(key: unknown[], read: () => Promise<T>): Promise<T> {
-  const version = await mayLag(goalTreeVersion);
-  return views.get(JSON.stringify([...key, version]), read) as Promise<T>;
+async function kept<T>(key: unknown[], read: () => Promise<T>, figures: boolean): Promise<T> {
+  const version = await (figures ? mayLag(goalTreeVersion) : goalTreeVersion());
+  return views.get(JSON.stringify([...key, version]), () =>
+    figures ? mayLag(read) : read(),
+  ) as Promise<T>;
 }
 
-/** The part of a period's tree a viewer's page shows, with what it says of each objective. */
-async function readTree(scope: TreeScope) {
-  // Only the part of the tree the page shows (tree.ts) is read, level by level, with the policy's
-  // reader parts asked in the statement (queries.server.ts): not every objective of the period.
-  const tree = await shapeTree((parents, limit) => treeSupporters(scope, parents, limit));
-  // What the tree says of the objectives chosen above are its figures, and may be a moment old
-  // (decision 116): titles, owners, key results and their latest values, on one replica. Which
-  // objectives the viewer reads was decided on the primary, so a lagging replica can only show an
-  // objective it has a moment late (a new one, dropped below) or as it was a moment ago.
-  const { details, keyResults } = await mayLag(async () => ({
-    details: await objectiveDetails(tree.shown),
-    keyResults: await shownKeyResults(tree.shown),
-  }));
+/** What the tree says of the objectives it shows: titles, owners, key results and their latest values. */
+async function shownFigures(ids: readonly string[]) {
+  const [details, keyResults] = await Promise.all([objectiveDetails(ids), shownKeyResults(ids)]);
   const keyResultsOf = new Map<string, typeof keyResults>();
   for (const kr of keyResults) {
     const own = keyResultsOf.get(kr.objectiveId);
     if (own) own.push(kr);
     else keyResultsOf.set(kr.objectiveId, [kr]);
   }
-  return {
-    moreAtTop: tree.moreAtTop,
-    moreAtTopOver: tree.moreAtTopOver,
-    // An objective deleted since the tree was read, or not yet on the replica the figures were read
-    // on, is left out, as it would be a moment later (or earlier).
-    objectives: tree.shown.flatMap((id) => {
-      const detail = details.get(id);
-      if (!detail) return [];
-      const level = levelOf(detail.level);
-      return [
-        {
-          id,
-          level,
-          title: detail.title,
-          ownerName: detail.ownerName,
-          teamName: detail.teamName,
-          commitment: detail.commitment as Commitment,
-          parentId: detail.parentId,
-          keyResults: keyResultsOf.get(id)?.length ?? 0,
-          progress: objectiveProgress(
-            (keyResultsOf.get(id) ?? []).map((kr) => keyResultProgress(shapeOf(kr), kr.latest)),
-          ),
-          private: !readableByEveryone({ level, openToAll: detail.openToAll }),
-          moreSupporters: tree.more.get(id) ?? 0,
-          // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it.
-          moreSupportersOver: tree.over.has(id),
-        },
-      ];
-    }),
-  };
+  return { details, keyResultsOf };
 }
 
 /**
@@ -429,13 +393,51 @@ export async function goalsPage(
     viewerTeamId: me?.teamId ?? null,
     filter,
   };
-  const tree = await keptUnderVersion(["tree", scope], () => readTree(scope));
+  // Only the part of the tree the page shows (tree.ts) is read, level by level, with the policy's
+  // reader parts asked in the statement (queries.server.ts): not every objective of the period.
+  const tree = await kept(
+    ["tree", scope],
+    () => shapeTree((parents, limit) => treeSupporters(scope, parents, limit)),
+    false,
+  );
+  const { details, keyResultsOf } = await kept(
+    ["shown", tree.shown],
+    () => shownFigures(tree.shown),
+    true,
+  );
   return {
     periods,
     period: { ...period, open: periodOpenOn(period, now) },
     canCreate,
     filter,
-    ...tree,
+    moreAtTop: tree.moreAtTop,
+    moreAtTopOver: tree.moreAtTopOver,
+    // An objective deleted since the tree was read, or not yet on the replica the figures were read
+    // on, is left out, as it would be a moment later (or earlier).
+    objectives: tree.shown.flatMap((id) => {
+      const detail = details.get(id);
+      if (!detail) return [];
+      const level = levelOf(detail.level);
+      return [
+        {
+          id,
+          level,
+          title: detail.title,
+          ownerName: detail.ownerName,
+          teamName: detail.teamName,
+          commitment: detail.commitment as Commitment,
+          parentId: detail.parentId,
+          keyResults: keyResultsOf.get(id)?.length ?? 0,
+          progress: objectiveProgress(
+            (keyResultsOf.get(id) ?? []).map((kr) => keyResultProgress(shapeOf(kr), kr.latest)),
+          ),
+          private: !readableByEveryone({ level, openToAll: detail.openToAll }),
+          moreSupporters: tree.more.get(id) ?? 0,
+          // Counted to COUNTED_AT_MOST and stopped: "more than" that many support it.
+          moreSupportersOver: tree.over.has(id),
+        },
+      ];
+    }),
   };
 }
 
@@ -512,10 +514,10 @@ export async function objectivePage(
     await Promise.all([
       writerFacts(viewer.id, [row.teamId]),
       objectiveKeyResults(objectiveId, viewer.id),
-      keptUnderVersion(["supporters", objectiveId, viewer.id, supportersPage], async () =>
-        supportersOn(
-          await readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
-        ),
+      kept(
+        ["supporters", objectiveId, viewer.id, supportersPage],
+        () => readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
+        false,
       ),
       row.parentId ? loadedObjective(row.parentId) : null,
       // Its id first: most objectives were never carried on, and one statement says so.
@@ -611,7 +613,7 @@ export async function objectivePage(
       carriedTo && canReadObjective(gv, facts(carriedTo))
         ? { id: carriedTo.id, title: carriedTo.title }
         : null,
-    ...supporters,
+    ...(await supportersOn(supporters)),
     keyResults: shaped,
     canAddKeyResult: mayEdit && writable && keyResults.length < MAX_KEY_RESULTS,
     canShare: canShareObjective(gv, { level, ownerId: row.ownerId }),
@@ -632,7 +634,8 @@ const SUPPORTERS_PAGE_SIZE = 50;
 async function supportersOn(found: Awaited<ReturnType<typeof readableSupporters>>) {
   // Which supporters the viewer reads is the primary's (readableSupporters); their titles and
   // owners may be a moment old (decision 116), and one not yet on the replica is left out.
-  const details = await mayLag(() => objectiveDetails(found.rows.map((supporter) => supporter.id)));
+  const ids = found.rows.map((supporter) => supporter.id);
+  const details = await kept(["details", ids], () => objectiveDetails(ids), true);
   return {
     supporters: found.rows.flatMap((supporter) => {
       const detail = details.get(supporter.id);
