@@ -35,7 +35,6 @@ import {
 import { checkKeyResult, type OutputCheck } from "./output-check";
 import {
   goalTreeVersion,
-  keyResultEvidenceOf,
   latestValues,
   loadedObjective,
   peoplesObjectives,
@@ -511,13 +510,10 @@ export async function objectivePage(
 ) {
   const row = await requireReadable(viewer, objectiveId);
   const gv = goalViewer(viewer);
-  // Its key results, their owners, contributors and check-ins are the same for every viewer of it:
-  // kept under the primary's version, as who owns and contributes decides what a viewer may do.
-  const [writer, shared, evidence, supporters, parent, carriedTo, carriedFrom, periods] =
+  const [writer, keyResults, supporters, parent, carriedTo, carriedFrom, periods] =
     await Promise.all([
       writerFacts(viewer.id, [row.teamId]),
-      kept(["keyResults", objectiveId], () => objectiveKeyResults(objectiveId), false),
-      keyResultEvidenceOf(objectiveId, viewer.id),
+      objectiveKeyResults(objectiveId, viewer.id),
       kept(
         ["supporters", objectiveId, viewer.id, supportersPage],
         () => readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
@@ -531,7 +527,6 @@ export async function objectivePage(
       row.carriedFromId ? loadedObjective(row.carriedFromId) : null,
       goalPeriods(),
     ]);
-  const keyResults = shared.map((kr) => ({ ...kr, evidence: evidence.get(kr.id) ?? [] }));
   const level = levelOf(row.level);
   const mayEdit = canEditObjective(gv, writer, { level, teamId: row.teamId, ownerId: row.ownerId });
   const writable = isWritablePeriod(row.period);

@@ -525,12 +525,13 @@ const evidenceRow = z.object({
 });
 
 /**
- * One objective's key results as its page shows them, the same for every viewer: owners,
- * contributors and every check-in with who or which token sent it. Three statements, each joined:
- * as nested selects Prisma sends seven, and reads the tokens and contributors of none (`IN (NULL)`).
+ * One objective's key results as its page shows them: owners, contributors, every check-in with
+ * who or which token sent it, and the viewer's own evidence recorded against each. Four statements,
+ * each joined: as nested selects Prisma sends nine, and reads the tokens, contributors and evidence
+ * of none (`IN (NULL)`).
  */
-export async function objectiveKeyResults(objectiveId: string) {
-  const [keyResults, contributors, checkIns] = await Promise.all([
+export async function objectiveKeyResults(objectiveId: string, viewerId: string) {
+  const [keyResults, contributors, checkIns, evidence] = await Promise.all([
     readRows`
       SELECT k.id, k."objectiveId", k.title, k.kind, k.unit, k.direction, k."startValue",
         k."targetValue", k."ownerId", k.position, k."finalScore", k.reflection,
@@ -551,34 +552,24 @@ export async function objectiveKeyResults(objectiveId: string) {
         JOIN "User" a ON a.id = c."authorId" LEFT JOIN "ApiToken" t ON t.id = c."tokenId"
       WHERE k."objectiveId" = ${objectiveId}
       ORDER BY c.at, c."createdAt", c.id`,
-  ]);
-  const contributorRows = parseRows(contributorRow, contributors);
-  const checkInRows = parseRows(checkInRow, checkIns);
-  return parseRows(keyResultRow, keyResults).map((kr) => ({
-    ...kr,
-    contributors: contributorRows.filter((row) => row.keyResultId === kr.id),
-    checkIns: checkInRows.filter((row) => row.keyResultId === kr.id),
-  }));
-}
-
-/** The viewer's own evidence recorded against an objective's key results, by key result. */
-export async function keyResultEvidenceOf(objectiveId: string, viewerId: string) {
-  const rows = parseRows(
-    evidenceRow,
-    await readRows`
+    readRows`
       SELECT ke."keyResultId", e.id, e.text, e."occurredOn"
       FROM "KeyResultEvidence" ke JOIN "KeyResult" k ON k.id = ke."keyResultId"
         JOIN "CareerEvidence" e ON e.id = ke."evidenceId"
       WHERE k."objectiveId" = ${objectiveId} AND e."personId" = ${viewerId}
       ORDER BY e."occurredOn", e.id`,
-  );
-  const byKeyResult = new Map<string, { id: string; text: string; occurredOn: Date }[]>();
-  for (const { keyResultId, id, text, occurredOn } of rows)
-    byKeyResult.set(keyResultId, [
-      ...(byKeyResult.get(keyResultId) ?? []),
-      { id, text, occurredOn },
-    ]);
-  return byKeyResult;
+  ]);
+  const of = <T extends { keyResultId: string }>(rows: T[], keyResultId: string) =>
+    rows.filter((row) => row.keyResultId === keyResultId);
+  const contributorRows = parseRows(contributorRow, contributors);
+  const checkInRows = parseRows(checkInRow, checkIns);
+  const evidenceRows = parseRows(evidenceRow, evidence);
+  return parseRows(keyResultRow, keyResults).map((kr) => ({
+    ...kr,
+    contributors: of(contributorRows, kr.id),
+    checkIns: of(checkInRows, kr.id),
+    evidence: of(evidenceRows, kr.id).map(({ id, text, occurredOn }) => ({ id, text, occurredOn })),
+  }));
 }
 
 const personObjectiveRow = z.object({
