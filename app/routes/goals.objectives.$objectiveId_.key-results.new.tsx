@@ -11,6 +11,7 @@ import { KeyResultSchema } from "~/modules/goals/forms";
 import { addKeyResult, newKeyResultPage } from "~/modules/goals/goals.server";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
 import { invalidForm, postedText, type FieldErrors } from "~/utils/posted";
 
 export const meta: Route.MetaFunction = ({ matches }) => [
@@ -18,10 +19,12 @@ export const meta: Route.MetaFunction = ({ matches }) => [
 ];
 
 /**
- * A key result is written on a page of its own, the one page of an objective's that runs the app's
- * scripts: the outcomes-not-outputs check advises as it is typed (decision 152). The objective's own
- * page is sent as HTML.
+ * A key result is written on a page of its own (decision 152), sent as HTML like the objective's
+ * (decision 162): the outcomes-not-outputs check advises as it is typed through the page's one
+ * script, and the fields follow the kind chosen through the stylesheet.
  */
+export const handle = plainHtml;
+
 export const loader = withDomainErrors(async ({ request, params }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
   return newKeyResultPage(viewer, params.objectiveId);

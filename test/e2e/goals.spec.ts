@@ -73,8 +73,8 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
     return page.url();
   };
-  // A key result is written on its own page, which runs the app's scripts for the live output check
-  // (decision 152); the objective's page is sent as HTML.
+  // A key result is written on its own page (decision 152); opened in place from a page that runs the
+  // app's scripts, React holds its form and runs the output check itself.
   const openKeyResultForm = async (page: typeof priya) => {
     if (!page.url().endsWith("/key-results/new"))
       await page.getByRole("link", { name: "Add a key result" }).click();
@@ -118,6 +118,23 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   });
   await expect(priya.getByText("Still drafting")).toHaveCount(0);
   expect(company).toMatch(/\/goals\/objectives\//);
+  // Opened as a document (a reload, a link from an email), the page is sent as HTML (decision 162):
+  // the page's one script asks the check as the title is typed, and the stylesheet shows the fields
+  // the kind chosen uses.
+  const keyResultScripts = scriptsFetched(priya);
+  await priya.goto(`${new URL(company).pathname}/key-results/new`);
+  const krTitle = priya.getByLabel("Key result", { exact: true });
+  await krTitle.fill("Roll out the new runbooks");
+  await expect(priya.getByRole("status").getByText(/reads like a task or an output/)).toBeVisible();
+  await krTitle.fill("Incidents resolved within an hour");
+  await expect(priya.getByText(/reads like a task or an output/)).toBeHidden();
+  await priya.getByLabel("Kind").selectOption({ label: "Done or not done" });
+  await expect(priya.getByRole("textbox", { name: "Start", exact: true })).toBeHidden();
+  await priya.getByLabel("Kind").selectOption({ label: "A percentage" });
+  await expect(priya.getByLabel("Unit")).toBeHidden();
+  await expect(priya.getByRole("textbox", { name: "Target", exact: true })).toBeVisible();
+  await expectAccessible(priya);
+  expect(keyResultScripts).toEqual([]);
 
   const manager = await as(browser, arjun.email);
   // What one may support is the chosen period's: the next period offers nothing of this one's.

@@ -1,6 +1,6 @@
 // An objective's page is sent as HTML, its forms redirecting to it with what they did in `?done=`
-// (so a reload never posts again); a new key result is written on a page of its own, the one that
-// runs the app's scripts for the live output check (decision 152).
+// (so a reload never posts again); a new key result is written on a page of its own (decision 152),
+// sent as HTML too, its output check asked by the page's one script (decision 162).
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
 import { addKeyResult, createObjective } from "~/modules/goals/goals.server";
@@ -8,6 +8,7 @@ import { hashToken } from "~/modules/identity/scim/tokens.server";
 import { startSession } from "~/modules/identity/sessions/session.server";
 import * as objectiveRoute from "~/routes/goals.objectives.$objectiveId";
 import * as newKeyResultRoute from "~/routes/goals.objectives.$objectiveId_.key-results.new";
+import * as adviceRoute from "~/routes/goals.key-results.advice";
 import { carryOnce } from "~/utils/shown-once.server";
 import { appBuild, serveForFile } from "../../utils/app-server";
 import { renderPage, type PageModule } from "../../utils/render-page";
@@ -46,7 +47,7 @@ async function documentFor(personId: string, at: string) {
 const moduleScript = /<script[^>]*type="module"|modulepreload|__reactRouterContext/;
 
 describe("an objective's page", () => {
-  test("is sent without the app's scripts; adding a key result is a link to its own page, which has them", async () => {
+  test("is sent without the app's scripts; adding a key result is a link to its own page, sent so too", async () => {
     const page = await documentFor(org.lena.id, path());
     expect(page.status).toBe(200);
     expect(page.body).toContain("Lena&#x27;s objective");
@@ -54,7 +55,36 @@ describe("an objective's page", () => {
     expect(page.body).toContain(`href="${newPath()}"`);
     const form = await documentFor(org.lena.id, newPath());
     expect(form.status).toBe(200);
-    expect(form.body).toMatch(moduleScript);
+    expect(form.body).not.toMatch(moduleScript);
+    // The page's one script asks the check as the title is typed; every kind's fields are there,
+    // the stylesheet hiding those the kind chosen does not use.
+    expect(form.body).toContain('data-advice="/goals/key-results/advice"');
+    expect(form.body).toMatch(/data-advice-key="output" hidden=""/);
+    for (const field of ["unit", "direction", "startValue", "targetValue"])
+      expect(form.body).toContain(`name="${field}"`);
+  });
+
+  test("the output check answers the page's script: advice for an output, none for an outcome, only to someone signed in", async () => {
+    const advice = async (title: string, unit = "") => {
+      const answer = await adviceRoute.loader(
+        routeArgs(
+          await signedInRequest(
+            `/goals/key-results/advice?${new URLSearchParams({ title, unit })}`,
+            org.otto.id,
+          ),
+        ),
+      );
+      return (answer as Response).json();
+    };
+    expect(await advice("Launch the new deploy pipeline")).toEqual({ advice: ["output"] });
+    expect(await advice("Close 40 tickets", "tickets")).toEqual({ advice: ["output"] });
+    expect(await advice("Weekly active teams from 40 to 60", "teams")).toEqual({ advice: [] });
+    const signedOut = await thrown(async () =>
+      adviceRoute.loader(
+        routeArgs(new Request("http://localhost/goals/key-results/advice?title=Ship+it")),
+      ),
+    );
+    expect(statusOf(signedOut)).toBe(302);
   });
 
   test("a check-in redirects to the page at its key result, which words it from the address; a refused one writes nothing and keeps what was typed", async () => {
