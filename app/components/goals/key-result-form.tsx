@@ -10,7 +10,7 @@ import { DIRECTIONS, KEY_RESULT_KINDS } from "~/modules/goals/progress";
 type Errors = Record<string, string[] | null | undefined>;
 
 /** Where the page's one script asks the outcomes-not-outputs check (decision 162). */
-export const KEY_RESULT_ADVICE = "/goals/key-results/advice";
+const KEY_RESULT_ADVICE = "/goals/key-results/advice";
 
 /**
  * Adding a key result, with the outcomes-not-outputs check run live as it is written (the same
