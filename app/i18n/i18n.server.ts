@@ -37,19 +37,32 @@ const resources = { ...shipped, [PSEUDO_LANGUAGE]: pseudoResources(en) };
 const processInstance = createInstance({ ...sharedOptions, resources, lng: SOURCE_LANGUAGE });
 processInstance.use(new ICU()).use(initReactI18next).init();
 
+/** Each language's instance, cloned from the process's the first time a request asks for it. */
+const instances = new Map<PageLanguage, i18n>();
+
 /**
- * A request's own instance in its language: a clone shares the process instance's store and
- * formatter and costs a few microseconds (docs/decisions/080), so no language set for one request
- * can reach another.
+ * The instance for pages in `language`: a clone of the process instance that shares its store and
+ * formatter, made once per language and kept, since cloning for every request cost a few percent
+ * of a light page. It never changes language (that would reach every request in it), so its
+ * `changeLanguage` refuses; a request's language is chosen by the middleware, never on its instance.
  */
 export function i18nFor(language: PageLanguage): i18n {
-  return processInstance.cloneInstance({ lng: language });
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = processInstance.cloneInstance({ lng: language });
+    instance.changeLanguage = () => {
+      throw new Error(
+        `The server's ${language} instance is shared by its requests: choose the request's language instead.`,
+      );
+    };
+    instances.set(language, instance);
+  }
+  return instance;
 }
 
 /**
- * A request's language, chosen by the middleware, and its instance, cloned the first time something
- * words the response: a resource route (an export, `/ping`, an event stream) never asks, and pays
- * neither the clone nor its garbage (decision 080). Each request still gets its own instance.
+ * A request's language, chosen by the middleware, and its language's instance, looked up the first
+ * time something words the response (a resource route such as `/ping` never asks).
  */
 class RequestTranslations {
   #instance: i18n | undefined;
