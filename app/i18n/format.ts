@@ -20,9 +20,43 @@ function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator 
   return made;
 }
 
-export type Formats = ReturnType<typeof formatsFor>;
+const DAY_MS = 86_400_000;
 
-export function formatsFor(language: PageLanguage, timeZone: string) {
+/**
+ * What each day formatter has written, by day: a page writes the same days many times (an evidence
+ * list, a history), and writing one costs microseconds where finding it costs nanoseconds. These
+ * formatters read only the day in UTC, so the day's number is the whole key. Bounded, since an
+ * export may write every day of years.
+ */
+const written = new Map<string, Map<number, string>>();
+
+function writeDay(key: string, make: () => Intl.DateTimeFormat, at: number): string {
+  let days = written.get(key);
+  if (!days) written.set(key, (days = new Map()));
+  const day = Math.floor(at / DAY_MS);
+  let text = days.get(day);
+  if (text === undefined) {
+    // An invalid day throws here, as the formatter always has.
+    text = keep(key, make).format(at);
+    if (days.size >= 10_000) days.clear();
+    days.set(day, text);
+  }
+  return text;
+}
+
+export type Formats = ReturnType<typeof made>;
+
+/** Each language and zone's formatters, made once: every component that writes a figure asks. */
+const madeFor = new Map<string, Formats>();
+
+export function formatsFor(language: PageLanguage, timeZone: string): Formats {
+  const key = `${language} ${timeZone}`;
+  let formats = madeFor.get(key);
+  if (!formats) madeFor.set(key, (formats = made(language, timeZone)));
+  return formats;
+}
+
+function made(language: PageLanguage, timeZone: string) {
   const locale = localeOf(language);
   return {
     locale,
@@ -52,30 +86,29 @@ export function formatsFor(language: PageLanguage, timeZone: string) {
       ).format(share),
     /** A calendar day, stored as midnight UTC or written YYYY-MM-DD: "18 Dec 2026", "18.12.2026". */
     day: (day: Date | string) =>
-      keep(
+      writeDay(
         `d ${locale}`,
         () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }),
-      ).format(
         typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day)
-          ? new Date(`${day}T00:00:00.000Z`)
-          : new Date(day),
+          ? Date.parse(`${day}T00:00:00.000Z`)
+          : new Date(day).getTime(),
       ),
     /** A calendar day's month and year, read as `day` reads the day: "May 2026", "Mai 2026". */
     month: (day: Date | string) =>
-      keep(
+      writeDay(
         `m ${locale}`,
         () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
-      ).format(
         typeof day === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(day)
-          ? new Date(`${day.slice(0, 7)}-01T00:00:00.000Z`)
-          : new Date(day),
+          ? Date.parse(`${day.slice(0, 7)}-01T00:00:00.000Z`)
+          : new Date(day).getTime(),
       ),
     /** A calendar day's weekday, short, read as `day` reads the day: "Wed", "Mi", "mer.". */
     weekday: (day: Date | string) =>
-      keep(
+      writeDay(
         `w ${locale}`,
         () => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }),
-      ).format(new Date(day)),
+        new Date(day).getTime(),
+      ),
     /** An instant on the time zone's clock, the zone named: "30 Mar 2026, 10:00 (Europe/Berlin)". */
     dateTime: (instant: Date | string, style: "full" | "medium" = "medium") =>
       `${keep(`dt ${locale} ${style} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,

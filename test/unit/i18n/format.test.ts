@@ -30,6 +30,29 @@ describe("formatting in the page's language and the viewer's time zone", () => {
     );
   });
 
+  test("days written again are the same words, each day its own, in each language and form", () => {
+    const english = formatsFor("en", "UTC");
+    const days = ["2026-12-18", "2026-12-19", "2026-12-18", "2027-01-04", "2026-12-19"];
+    expect(days.map(english.day)).toEqual([
+      "18 Dec 2026",
+      "19 Dec 2026",
+      "18 Dec 2026",
+      "4 Jan 2027",
+      "19 Dec 2026",
+    ]);
+    // Any time of a day is that day; before 1970 too.
+    expect(english.day(new Date("2026-12-18T23:59:59.999Z"))).toBe("18 Dec 2026");
+    expect(english.day(new Date("1969-07-20T20:17:00Z"))).toBe("20 Jul 1969");
+    expect(english.day("1969-07-21")).toBe("21 Jul 1969");
+    expect(formatsFor("de", "UTC").day("2026-12-18")).toBe("18.12.2026");
+    expect(english.month("2026-12-18")).toBe("Dec 2026");
+    expect(english.weekday("2026-12-18")).toBe("Fri");
+    expect(() => english.day("not a day")).toThrow(RangeError);
+    // Made once per language and zone, for every component that asks.
+    expect(formatsFor("en", "UTC")).toBe(english);
+    expect(formatsFor("en", "Europe/Paris")).not.toBe(english);
+  });
+
   test("an instant is read on the viewer's clock, the zone named", () => {
     const lateInLondon = "2026-03-30T23:30:00Z";
     expect(formatsFor("en", "Europe/London").dateTime(lateInLondon)).toBe(
