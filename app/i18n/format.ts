@@ -20,26 +20,27 @@ function keep<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator 
   return made;
 }
 
+const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /**
- * What each day formatter has written, by day: a page writes the same days many times (an evidence
- * list, a history), and writing one costs microseconds where finding it costs nanoseconds. These
- * formatters read only the day in UTC, so the day's number is the whole key. Bounded, since an
- * export may write every day of years.
+ * What each date formatter has written, by the unit it shows (a day in UTC, or a minute of a clock:
+ * today's zones are whole minutes apart), so the unit's number is the whole key: a page writes the same
+ * days and times many times (an evidence list, a loop's interviews), and writing one costs
+ * microseconds where finding it costs nanoseconds. Bounded, since an export may write years of days.
  */
 const written = new Map<string, Map<number, string>>();
 
-function writeDay(key: string, make: () => Intl.DateTimeFormat, at: number): string {
-  let days = written.get(key);
-  if (!days) written.set(key, (days = new Map()));
-  const day = Math.floor(at / DAY_MS);
-  let text = days.get(day);
+function write(key: string, make: () => Intl.DateTimeFormat, at: number, unit: number): string {
+  let texts = written.get(key);
+  if (!texts) written.set(key, (texts = new Map()));
+  const whole = Math.floor(at / unit);
+  let text = texts.get(whole);
   if (text === undefined) {
-    // An invalid day throws here, as the formatter always has.
+    // An invalid date throws here, as the formatter always has.
     text = keep(key, make).format(at);
-    if (days.size >= 10_000) days.clear();
-    days.set(day, text);
+    if (texts.size >= 10_000) texts.clear();
+    texts.set(whole, text);
   }
   return text;
 }
@@ -86,35 +87,38 @@ function made(language: PageLanguage, timeZone: string) {
       ).format(share),
     /** A calendar day, stored as midnight UTC or written YYYY-MM-DD: "18 Dec 2026", "18.12.2026". */
     day: (day: Date | string) =>
-      writeDay(
+      write(
         `d ${locale}`,
         () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }),
         typeof day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(day)
           ? Date.parse(`${day}T00:00:00.000Z`)
           : new Date(day).getTime(),
+        DAY_MS,
       ),
     /** A calendar day's month and year, read as `day` reads the day: "May 2026", "Mai 2026". */
     month: (day: Date | string) =>
-      writeDay(
+      write(
         `m ${locale}`,
         () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }),
         typeof day === "string" && /^\d{4}-\d{2}(-\d{2})?$/.test(day)
           ? Date.parse(`${day.slice(0, 7)}-01T00:00:00.000Z`)
           : new Date(day).getTime(),
+        DAY_MS,
       ),
     /** A calendar day's weekday, short, read as `day` reads the day: "Wed", "Mi", "mer.". */
     weekday: (day: Date | string) =>
-      writeDay(
+      write(
         `w ${locale}`,
         () => new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }),
         new Date(day).getTime(),
+        DAY_MS,
       ),
     /** An instant on the time zone's clock, the zone named: "30 Mar 2026, 10:00 (Europe/Berlin)". */
     dateTime: (instant: Date | string, style: "full" | "medium" = "medium") =>
-      `${keep(`dt ${locale} ${style} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
+      `${write(`dt ${locale} ${style} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: "short", timeZone }), new Date(instant).getTime(), MINUTE_MS)} (${timeZone})`,
     /** The time of day on the time zone's clock, the zone named: "10:00 (Europe/Berlin)". */
     timeOfDay: (instant: Date | string) =>
-      `${keep(`t ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone })).format(new Date(instant))} (${timeZone})`,
+      `${write(`t ${locale} ${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }), new Date(instant).getTime(), MINUTE_MS)} (${timeZone})`,
     /**
      * A time of day on no particular day or clock (the digest's hour), as the language writes
      * every time it shows: "09:00", "9:00" in Spanish. Messages never write a time themselves.

@@ -53,6 +53,30 @@ describe("formatting in the page's language and the viewer's time zone", () => {
     expect(formatsFor("en", "Europe/Paris")).not.toBe(english);
   });
 
+  test("times written again are the same words, each minute and clock its own", () => {
+    const london = formatsFor("en", "Europe/London");
+    const times = [
+      "2026-03-30T09:15:00Z",
+      "2026-03-30T09:15:59Z",
+      "2026-03-30T09:16:00Z",
+      "2026-03-30T09:15:30Z",
+      "1969-07-20T20:17:40Z",
+      "1969-07-20T20:18:00Z",
+    ];
+    expect(times.map((at) => london.timeOfDay(at))).toEqual([
+      "10:15 (Europe/London)",
+      "10:15 (Europe/London)",
+      "10:16 (Europe/London)",
+      "10:15 (Europe/London)",
+      "21:17 (Europe/London)",
+      "21:18 (Europe/London)",
+    ]);
+    expect(london.dateTime("2026-03-30T09:16:00Z")).toBe("30 Mar 2026, 10:16 (Europe/London)");
+    expect(formatsFor("en", "Asia/Kolkata").timeOfDay("2026-03-30T09:15:00Z")).toBe(
+      "14:45 (Asia/Kolkata)",
+    );
+  });
+
   test("an instant is read on the viewer's clock, the zone named", () => {
     const lateInLondon = "2026-03-30T23:30:00Z";
     expect(formatsFor("en", "Europe/London").dateTime(lateInLondon)).toBe(
