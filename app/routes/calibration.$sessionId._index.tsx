@@ -18,6 +18,7 @@ import { useLiveSession } from "~/components/calibration/use-live-session";
 import { MeetingCard } from "~/components/meeting-card";
 import { Button } from "~/components/ui/button";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
+import { LiveNotice } from "~/components/ui/live-notice";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
 import { Field } from "~/components/ui/field";
@@ -38,9 +39,13 @@ import {
   scheduleMeeting,
 } from "~/modules/calibration/sessions.server";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
+import { plainHtml } from "~/utils/page-scripts";
 import { pageParam } from "~/utils/search-params";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+
+/** Sent as HTML, its changes followed by the page's one script (decision 163). */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -308,6 +313,7 @@ export default function CalibrationSession({ loaderData, actionData }: Route.Com
           ) : null
         }
       />
+      <LiveNotice events={`/calibration/${session.id}/events`} />
       {refused && "error" in refused ? <Alert tone="error">{refused.error}</Alert> : null}
       {accepted !== null && /^\d+$/.test(accepted) ? (
         <Alert tone="success">
@@ -669,7 +675,15 @@ function ReleaseCard({ toRelease, busy }: { toRelease: number; busy: boolean }) 
       <p className="mb-3 text-sm">{t("session.release.explain", { count: toRelease })}</p>
       <Form method="post" id="release-outcomes" className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="intent" value="release" />
-        <Button type="submit" name="scope" value="selected" variant="secondary" disabled={busy}>
+        {/* The tick box below confirms releasing everyone, not the people ticked in the agenda. */}
+        <Button
+          type="submit"
+          name="scope"
+          value="selected"
+          variant="secondary"
+          disabled={busy}
+          formNoValidate
+        >
           {t("session.release.ticked")}
         </Button>
         <ConfirmSubmit

@@ -8,6 +8,7 @@ import {
   sectionLink,
   signIn,
   submitAssessment,
+  moveSession,
 } from "./helpers";
 
 /**
@@ -361,12 +362,7 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   await expect(
     page.getByRole("heading", { name: `${cycleName}: calibration`, level: 1 }),
   ).toBeVisible();
-  await page.getByRole("button", { name: "Move to: Proposals open" }).click();
-  await page
-    .getByRole("dialog", { name: "Move the session to Proposals open?" })
-    .getByRole("button", { name: "Move to: Proposals open" })
-    .click();
-  await expect(page.getByText("State: Proposals open")).toBeVisible();
+  await moveSession(page, "Proposals open");
   const sessionUrl = page.url();
 
   const rachel = await as(browser, calibrator.email);
@@ -408,12 +404,7 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   await manager.getByRole("button", { name: "Save proposal" }).click();
   await expect(manager.getByText("Proposal saved.")).toBeVisible();
   await page.goto(sessionUrl);
-  await page.getByRole("button", { name: "Move to: Live" }).click();
-  await page
-    .getByRole("dialog", { name: "Move the session to Live?" })
-    .getByRole("button", { name: "Move to: Live" })
-    .click();
-  await expect(page.getByText("State: Live")).toBeVisible();
+  await moveSession(page, "Live");
   await page.getByRole("button", { name: "Accept every open proposal" }).click();
   await page
     .getByRole("region", { name: /^Accept 1 proposal as/ })
@@ -421,12 +412,7 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
     .click();
   await expect(page.getByText("1 proposal accepted as its final outcome.")).toBeVisible();
   for (const state of ["Locked", "Published"]) {
-    await page.getByRole("button", { name: `Move to: ${state}` }).click();
-    await page
-      .getByRole("dialog", { name: `Move the session to ${state}?` })
-      .getByRole("button", { name: `Move to: ${state}` })
-      .click();
-    await expect(page.getByText(`State: ${state}`)).toBeVisible();
+    await moveSession(page, state);
   }
   await manager.goto(sessionUrl);
   await manager

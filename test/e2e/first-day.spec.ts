@@ -13,6 +13,7 @@ import {
   rateEverything,
   sectionLink,
   submitAssessment,
+  moveSession,
 } from "./helpers";
 
 /**
@@ -55,15 +56,6 @@ async function signInThroughProvider(
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page.getByText(accounts[login].name).first()).toBeVisible();
   return page;
-}
-
-async function confirmMove(page: Page, label: string) {
-  await page.getByRole("button", { name: `Move to: ${label}` }).click();
-  await page
-    .getByRole("dialog", { name: `Move the session to ${label}?` })
-    .getByRole("button", { name: `Move to: ${label}` })
-    .click();
-  await expect(page.getByText(`State: ${label}`)).toBeVisible();
 }
 
 test("a company adopts Rungs from an empty database: setup link, SCIM, single sign-on, a cycle through release, and a mail provider's unsubscribe", async ({
@@ -208,7 +200,7 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
     await expect(
       admin.getByRole("heading", { name: "Autumn 2026 calibration", level: 1 }),
     ).toBeVisible();
-    await confirmMove(admin, "Proposals open");
+    await moveSession(admin, "Proposals open");
     const sessionUrl = admin.url();
     await maraPage.goto(sessionUrl);
     await maraPage
@@ -223,14 +215,14 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
     await expect(maraPage.getByText("Proposal saved.")).toBeVisible();
 
     await admin.goto(sessionUrl);
-    await confirmMove(admin, "Live");
+    await moveSession(admin, "Live");
     await admin.getByRole("button", { name: "Accept every open proposal" }).click();
     await admin
       .getByRole("region", { name: /^Accept 1 proposal as/ })
       .getByRole("button", { name: "Accept 1 proposal" })
       .click();
     await expect(admin.getByText("1 proposal accepted as its final outcome.")).toBeVisible();
-    await confirmMove(admin, "Locked");
+    await moveSession(admin, "Locked");
     // Published with the promotion due today: it still waits for Mara to tell Eli.
     await expect(
       admin.getByText(
@@ -238,7 +230,7 @@ test("a company adopts Rungs from an empty database: setup link, SCIM, single si
       ),
     ).toBeVisible();
     await admin.getByLabel("Promotions take effect on").fill(new Date().toISOString().slice(0, 10));
-    await confirmMove(admin, "Published");
+    await moveSession(admin, "Published");
 
     await eliPage.goto(`/people/${eli.id}`);
     await expect(eliPage.getByRole("main")).toContainText("Engineer II");

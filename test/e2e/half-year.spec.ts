@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { expect, test, type Browser, type BrowserContext, type Page } from "./test";
 import ICAL from "ical.js";
 import { freePort, setTestClock, startAppServer, type AppServer } from "../../scripts/app-servers";
-import { openDraft, rateEverything, sectionLink, submitAssessment } from "./helpers";
+import { moveSession, openDraft, rateEverything, sectionLink, submitAssessment } from "./helpers";
 import { startSmtpSink } from "../utils/smtp-sink";
 
 /**
@@ -50,16 +50,6 @@ test.afterAll(async () => {
   await server?.kill();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
-
-/** A move cannot be undone, so the page asks first; the dialog's own button makes it. */
-async function confirmMove(page: Page, label: string) {
-  await page.getByRole("button", { name: `Move to: ${label}` }).click();
-  await page
-    .getByRole("dialog", { name: `Move the session to ${label}?` })
-    .getByRole("button", { name: `Move to: ${label}` })
-    .click();
-  await expect(page.getByText(`State: ${label}`)).toBeVisible();
-}
 
 /** A colleague answers Eli's peer request from their to-do list: Code quality, with an example. */
 async function giveEliFeedback(reviewer: Page, example: string) {
@@ -534,7 +524,7 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
     await expect(
       admin.getByRole("heading", { name: "Winter 2027 calibration", level: 1 }),
     ).toBeVisible();
-    await confirmMove(admin, "Proposals open");
+    await moveSession(admin, "Proposals open");
     const sessionPath = new URL(admin.url()).pathname;
     const inSession = (page: Page) =>
       page.getByRole("table", { name: "People in this session, in discussion order" });
@@ -556,15 +546,15 @@ test("a company's half year on the test clock: evidence shared by a tick, a mont
       await expect(manager.getByText("Proposal saved.")).toBeVisible();
     }
     await admin.goto(sessionPath);
-    await confirmMove(admin, "Live");
+    await moveSession(admin, "Live");
     await admin.getByRole("button", { name: "Accept every open proposal" }).click();
     await admin
       .getByRole("region", { name: /^Accept 5 proposals as/ })
       .getByRole("button", { name: "Accept 5 proposals" })
       .click();
     await expect(admin.getByText("5 proposals accepted as final outcomes.")).toBeVisible();
-    await confirmMove(admin, "Locked");
-    await confirmMove(admin, "Published");
+    await moveSession(admin, "Locked");
+    await moveSession(admin, "Published");
     await admin.getByRole("link", { name: "Fairness report" }).click();
     await expect(admin.getByRole("heading", { name: "Fairness report" })).toBeVisible();
     const fairnessPath = new URL(admin.url()).pathname;

@@ -242,3 +242,27 @@ export async function openUnhydrated(page: Page, url: string): Promise<() => Pro
     await page.unroute(scripts, hold);
   };
 }
+
+/**
+ * Moves a calibration session on to `label` from its page. A move cannot be undone, so the page
+ * asks first: as HTML (decision 163) by a tick box beside the button, in the app by a dialog.
+ */
+export async function moveSession(page: Page, label: string) {
+  await askToMoveSession(page, label);
+  await expect(page.getByText(`State: ${label}`)).toBeVisible();
+}
+
+/** Asks for the move as `moveSession` does, for a move the page may refuse. */
+export async function askToMoveSession(page: Page, label: string) {
+  const tick = page.getByLabel(`I understand: the session moves to ${label} and cannot go back`);
+  if (await tick.count()) {
+    await tick.check();
+    await page.getByRole("button", { name: `Move to: ${label}` }).click();
+  } else {
+    await page.getByRole("button", { name: `Move to: ${label}` }).click();
+    await page
+      .getByRole("dialog", { name: `Move the session to ${label}?` })
+      .getByRole("button", { name: `Move to: ${label}` })
+      .click();
+  }
+}
