@@ -19,6 +19,7 @@ import {
 import { OutcomeFields, type OutcomeValues } from "~/components/calibration/outcome-fields";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveSession } from "~/components/calibration/use-live-session";
+import { LiveNotice } from "~/components/ui/live-notice";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -41,6 +42,13 @@ import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 164): the page's one script follows the session's changes and keeps the
+ * proposal as it is typed; opened in place from a page with the app's scripts, its hooks do.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -200,8 +208,10 @@ const PROPOSAL_FORM_ID = "proposal-form";
 
 export default function CalibrationEntry({ loaderData, actionData }: Route.ComponentProps) {
   const view = loaderData;
-  // Drafts are kept through a fetcher; the page's own replies are the forms' refusals.
-  const reply = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  // In the app, drafts are kept through a fetcher; as HTML, the page's script reads the line the
+  // action's answer says of its draft (`kept`). The page's own replies are the forms' refusals.
+  const kept = actionData?.intent === "draft" ? actionData : undefined;
+  const reply = actionData && !kept && "fieldErrors" in actionData ? actionData : undefined;
   useLiveSession(view.session.id);
   const { t } = useTranslation("calibration");
   const { t: common } = useTranslation("common");
@@ -286,6 +296,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
           state: view.session.state,
         })}
       />
+      <LiveNotice events={`/calibration/${view.session.id}/events`} />
       {saved === "unchanged" ? (
         <Alert tone="info">{t("entry.saved.unchanged")}</Alert>
       ) : saved ? (
@@ -369,7 +380,7 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
               {t("entry.proposal.hidden")}
             </p>
           ) : view.canPropose ? (
-            <Form method="post" className="space-y-4" id={PROPOSAL_FORM_ID}>
+            <Form method="post" className="space-y-4" id={PROPOSAL_FORM_ID} data-keep="draft">
               <input type="hidden" name="intent" value="propose" />
               <OutcomeFields
                 idPrefix="proposal"
@@ -386,7 +397,16 @@ export default function CalibrationEntry({ loaderData, actionData }: Route.Compo
                 chosen={proposalValues.evidence ?? []}
                 errors={reply?.intent === "propose" ? reply.fieldErrors.evidence : null}
               />
-              <DraftStatus {...draftState} keptAt={draft ? "kept" : null} />
+              <DraftStatus
+                id={`${PROPOSAL_FORM_ID}-status`}
+                saving={draftState.saving}
+                savedAt={draftState.savedAt ?? (kept && "savedAt" in kept ? kept.savedAt : null)}
+                error={
+                  draftState.error ??
+                  (kept && "error" in kept && typeof kept.error === "string" ? kept.error : null)
+                }
+                keptAt={draft ? "kept" : null}
+              />
               <Button type="submit" disabled={sending}>
                 {t("entry.proposal.save")}
               </Button>

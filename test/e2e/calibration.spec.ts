@@ -1,4 +1,5 @@
 import { expect, test } from "./test";
+import type { Route } from "@playwright/test";
 import {
   expectAccessible,
   expectAccessibleInEveryView,
@@ -126,7 +127,6 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   // A second tab edits the same outcome while this one saves: it is told, and keeps what it typed.
   const entryUrl = page.url().split("?")[0]!;
   const second = await page.context().newPage();
-  // Each typed once its page has hydrated: text typed while React takes over the form can be joined to the saved one.
   await second.goto(entryUrl);
   await second.waitForLoadState("networkidle");
   await second.getByLabel("Reason").fill("Second tab: hold at level until the design review.");
@@ -135,7 +135,11 @@ test("an admin sets up a session, the manager proposes, the facilitator records 
   await page.getByLabel("Reason").fill("Design scope not yet at Senior; revisit in spring.");
   await page.getByRole("button", { name: "Record outcome" }).click();
   await expect(page.getByText("Outcome recorded.")).toBeVisible();
-  await expect(second.getByText("Someone changed this entry while you were editing")).toBeVisible();
+  // Sent as HTML, the page says it changed and keeps what the second tab typed.
+  await expect(second.getByRole("status")).toContainText(
+    "This page has changed since you opened it. What you have typed here is not sent yet.",
+  );
+  await expect(second.getByRole("link", { name: "Show the newest version" })).toBeVisible();
   await second.getByRole("button", { name: "Record outcome" }).click();
   await expect(
     second.getByText(/^Someone else changed this entry since you opened it/),
@@ -461,7 +465,7 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await nikhilPage.context().close();
 });
 
-test("what a manager chooses and types in the proposal form before the page is live is kept as the draft", async ({
+test("what a manager chooses and types in the proposal form is kept as the draft, even when leaving at once, and the meeting's notes typed before the page is live are kept", async ({
   page,
   browser,
 }) => {
@@ -491,19 +495,32 @@ test("what a manager chooses and types in the proposal form before the page is l
     .getByRole("link", { name: clara.name })
     .click();
   await tom.waitForURL(/\/entries\//);
-  const entryUrl = tom.url();
   await tom.getByLabel("Rationale").fill("Owns the release checklist.");
   const kept = tom.getByRole("status").filter({ hasText: /^Draft kept at/ });
   await expect(kept).toBeVisible();
 
-  // Later, on a slow device: he rates, promotes and adds to the rationale before the page is live.
-  const release = await openUnhydrated(tom, entryUrl);
+  // With the connection gone, the page says the draft was not kept and keeps the words; his next
+  // change, with the connection back, keeps it.
+  const cut = (route: Route) =>
+    route.request().method() === "POST" ? route.abort() : route.fallback();
+  await tom.route(/\/entries\//, cut);
+  await tom.getByLabel("Rationale").fill("Owns the release checklist and its dry runs.");
+  await expect(tom.getByRole("status").filter({ hasText: /^Your draft was not kept/ })).toHaveText(
+    "Your draft was not kept: the connection failed. What you typed is still here; it is kept at your next change.",
+  );
+  await tom.unroute(/\/entries\//, cut);
+  await tom.getByLabel("Rationale").press("End");
+  await tom.getByLabel("Rationale").pressSequentially(".");
+  await expect(kept).toBeVisible();
+
+  // He changes the rating, the outcome and the words, and leaves before the pause is over: back
+  // on the page, what the browser put back in the form is kept.
   await tom.getByRole("radio", { name: /^3 Consistent/ }).check();
   await tom.getByRole("radio", { name: "Promote" }).check();
   await tom.getByLabel("Promote to").selectOption({ label: "Engineer II" });
   await tom.getByLabel("Rationale").fill("Owns the release checklist. Mentored two new joiners.");
-  await release();
-  // Nothing more is touched: the page keeps what it holds once it is live.
+  await tom.getByRole("link", { name: "Spring calibration" }).click();
+  await tom.goBack();
   await expect(kept).toBeVisible();
   await tom.reload();
   await expect(tom.getByRole("radio", { name: /^3 Consistent/ })).toBeChecked();
@@ -512,5 +529,27 @@ test("what a manager chooses and types in the proposal form before the page is l
   await expect(tom.getByLabel("Rationale")).toHaveValue(
     "Owns the release checklist. Mentored two new joiners.",
   );
+  // Once his words are kept, they count as sent: the session going live is put in place on his
+  // page (proposals closed) rather than only said.
+  await tom.getByLabel("Rationale").pressSequentially(" Ready.");
+  await expect(kept).toBeVisible();
+  await moveSession(page, "Live");
+  await expect(tom.getByText(/ · session live$/)).toBeVisible();
+  await expect(tom.getByLabel("Rationale")).toBeHidden();
+  await expect(tom.getByText(/^This page has changed since you opened it/)).toBeHidden();
   await tom.context().close();
+
+  // In meeting mode, what the facilitator types in the notes before the page is live is kept.
+  await page.goto(`${page.url()}/meeting`);
+  await page.getByRole("button", { name: `Start with: ${clara.name}` }).click();
+  const meetingUrl = page.url();
+  const release = await openUnhydrated(page, meetingUrl);
+  await page.getByLabel(`Discussion notes on ${clara.name}`).fill("Ready for the next level.");
+  await release();
+  const notesKept = page.getByRole("status").filter({ hasText: /^Notes saved at/ });
+  await expect(notesKept).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`Discussion notes on ${clara.name}`)).toHaveValue(
+    "Ready for the next level.",
+  );
 });

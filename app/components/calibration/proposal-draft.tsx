@@ -105,12 +105,19 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
   };
 }
 
+/**
+ * What the proposal's draft is doing, in a live region. On the page sent as HTML (decision 164) the
+ * page's one script keeps the form and puts this line from the page the action answers in its place
+ * (`data-kept` when the draft was kept), or says `data-failed` when no answer came.
+ */
 export function DraftStatus({
+  id,
   saving,
   savedAt,
   error,
   keptAt,
 }: {
+  id: string;
   saving: boolean;
   savedAt: string | null;
   error: string | null;
@@ -129,8 +136,13 @@ export function DraftStatus({
           : "";
   return (
     <p
+      id={id}
       role="status"
       aria-live="polite"
+      data-keep-status
+      data-saving={t("draft.saving")}
+      data-failed={t("draft.notKept")}
+      data-kept={!saving && !error && savedAt ? "" : undefined}
       className={`min-h-5 text-sm ${error ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}
     >
       {text}
