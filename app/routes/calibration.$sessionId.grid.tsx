@@ -22,6 +22,14 @@ import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { LiveNotice } from "~/components/ui/live-notice";
+import { plainHtml } from "~/utils/page-scripts";
+
+/**
+ * Sent as HTML (decision 165): the page's one script moves people on the grid and follows the
+ * session's changes; opened in place from a page with the app's scripts, its components do.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -139,6 +147,7 @@ export default function CalibrationGrid({ loaderData, actionData }: Route.Compon
       <BackLink to="/calibration">{t("list.heading")}</BackLink>
       <PageHeader title={view.session.name} description={t("grid.description")} />
       <SessionTabs sessionId={view.session.id} filters={view.filters} current="grid" />
+      <LiveNotice events={`/calibration/${view.session.id}/events`} />
       {reply && "error" in reply ? <Alert tone="error">{reply.error}</Alert> : null}
       {refused ? (
         <Alert tone="error">

@@ -18,6 +18,7 @@ import {
 } from "~/modules/calibration/grid";
 import { MAX_RATIONALE, REASON_NEEDED, type OutcomeValue } from "~/modules/calibration/outcomes";
 import { useTranslation } from "~/i18n/use-translation";
+import { wordsOf } from "~/i18n/messages";
 
 export type GridPerson = {
   id: string;
@@ -29,15 +30,11 @@ export type GridPerson = {
   at: { cell: GridCell; decided: boolean } | null;
 };
 
-const GRID_KEYS = new Set<string>([
-  "ArrowLeft",
-  "ArrowRight",
-  "ArrowUp",
-  "ArrowDown",
-  "Home",
-  "End",
-]);
+/** The keys that choose a cell, in the order a cell's `data-to` names where each goes (decision 165). */
+const GRID_KEY_ORDER = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"] as const;
+const GRID_KEYS = new Set<string>(GRID_KEY_ORDER);
 const sameCell = (a: GridCell, b: GridCell) => a.rating === b.rating && a.second === b.second;
+const TARGETED = "border-brand-600 bg-brand-50 ring-2 ring-brand-600 dark:bg-slate-800";
 
 /**
  * The second dimension as the session names it, inside a sentence: lower-cased where the language
@@ -184,6 +181,22 @@ export function OutcomeGrid({
   }
 
   const rows = axes.seconds ? [...axes.seconds].reverse() : [null];
+  const allCells = rows.flatMap((second) =>
+    axes.ratings.map((point) => ({ rating: point.value, second: second?.value ?? null })),
+  );
+  // What the page's one script says as it moves someone, with their name and the cell put in.
+  const tokens = { name: "{name}", cell: "{cell}" };
+  const templates = interactive
+    ? {}
+    : {
+        "data-grid": "",
+        "data-picked-up": t("grid.pickedUp", tokens),
+        "data-picked-up-off-grid": t("grid.pickedUpOffGrid", tokens),
+        "data-put-back": t("grid.putBack", tokens),
+        "data-stays": t("grid.stays", tokens),
+        "data-needs-reason": t("grid.needsReason", tokens),
+        "data-moving": t("grid.moving", tokens),
+      };
   const unplaced = (people ?? []).filter((person) => !person.at);
   const chips = (list: GridPerson[]) =>
     list.length ? (
@@ -194,10 +207,27 @@ export function OutcomeGrid({
             person={person}
             axes={axes}
             dimension={dimension}
-            movable={canMove && interactive}
+            movable={canMove}
             canMove={canMove}
             held={held?.id === person.id}
             helpId={helpId}
+            focused={!interactive && message?.focusId === person.id}
+            said={
+              interactive
+                ? undefined
+                : {
+                    start: cellKey(startCell(person.at, axes)),
+                    stay: person.at?.decided ? cellKey(person.at.cell) : undefined,
+                    free: allCells
+                      .filter((cell) => !moveNeedsReason(cell, person, axes))
+                      .map(cellKey)
+                      .join(" "),
+                    proposal:
+                      person.proposal?.rating != null
+                        ? where({ rating: person.proposal.rating, second: person.proposal.second })
+                        : undefined,
+                  }
+            }
             refused={errorFor === person.id ? lastResult : undefined}
             onPick={() => (held?.id === person.id ? putBack(person) : pickUp(person))}
             onKey={(event) => onKey(event, person)}
@@ -208,7 +238,7 @@ export function OutcomeGrid({
     ) : null;
 
   return (
-    <div>
+    <div {...(canMove ? templates : {})}>
       {canMove ? (
         <p id={helpId} className="mb-2 text-sm text-slate-700 dark:text-slate-300">
           {t("grid.help")}
@@ -218,6 +248,7 @@ export function OutcomeGrid({
         role="status"
         aria-live="polite"
         aria-label={t("grid.status")}
+        data-grid-status
         className="mb-3 min-h-5 text-sm font-medium"
       >
         {said ?? message?.text ?? ""}
@@ -262,6 +293,17 @@ export function OutcomeGrid({
                   return (
                     <td
                       key={key}
+                      data-cell={key}
+                      data-rating={cell.rating}
+                      data-second={cell.second ?? undefined}
+                      data-words={interactive ? undefined : where(cell)}
+                      data-to={
+                        interactive
+                          ? undefined
+                          : GRID_KEY_ORDER.map((gridKey) =>
+                              cellKey(neighbourCell(cell, gridKey, axes, i18n.dir())),
+                            ).join(" ")
+                      }
                       onDragOver={(event) => {
                         if (!held) return;
                         event.preventDefault();
@@ -284,7 +326,7 @@ export function OutcomeGrid({
                         const person = personById.get(held.id);
                         if (person) drop(person, cell);
                       }}
-                      className={`h-20 border px-2 py-1 align-top ${targeted ? "border-brand-600 bg-brand-50 ring-2 ring-brand-600 dark:bg-slate-800" : "border-slate-300 dark:border-slate-600"}`}
+                      className={`h-20 border px-2 py-1 align-top ${targeted ? TARGETED : "border-slate-300 data-targeted:border-brand-600 data-targeted:bg-brand-50 data-targeted:ring-2 data-targeted:ring-brand-600 dark:border-slate-600 dark:data-targeted:bg-slate-800"}`}
                     >
                       <p className="text-end text-xs tabular-nums text-slate-600 dark:text-slate-300">
                         {count.proposed
@@ -316,6 +358,7 @@ export function OutcomeGrid({
           {chips(unplaced)}
         </div>
       ) : null}
+      {canMove && !interactive ? <PlainReasonDialog /> : null}
       {asking ? (
         <ReasonDialog
           dialogRef={dialogRef}
@@ -337,6 +380,8 @@ function Chip({
   canMove,
   held,
   helpId,
+  focused,
+  said,
   refused,
   onPick,
   onKey,
@@ -349,6 +394,10 @@ function Chip({
   canMove: boolean;
   held: boolean;
   helpId: string;
+  /** The person the server's last answer moved, focused by the page's script as HTML. */
+  focused: boolean;
+  /** On the page as HTML, what the page's script needs to move them (decision 165). */
+  said?: { start: string; stay?: string; free: string; proposal?: string };
   refused: SubmissionResult<string[]> | undefined;
   onPick: () => void;
   onKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
@@ -364,6 +413,14 @@ function Chip({
         <button
           type="button"
           data-person={person.id}
+          data-name={said ? person.name : undefined}
+          data-revision={said ? person.revision : undefined}
+          data-placed={said && person.at ? "" : undefined}
+          data-start={said?.start}
+          data-stay={said?.stay}
+          data-free={said?.free}
+          data-proposal={said?.proposal}
+          data-focus={focused ? "" : undefined}
           draggable
           aria-pressed={held}
           aria-describedby={helpId}
@@ -467,6 +524,57 @@ function CellForm({
         </Button>
       </Form>
     </details>
+  );
+}
+
+/**
+ * The reason dialog on the page as HTML (decision 165): one for the grid, filled in by the page's
+ * script with the person and the cell (its words carry `{name}`, `{cell}` and `{proposal}` for it).
+ * Its form also sends the moves that need no reason, with the reason left out.
+ */
+function PlainReasonDialog() {
+  const { t } = useTranslation("calibration");
+  const titleId = useId();
+  const textId = useId();
+  const neededId = useId();
+  const tokens = { name: "{name}", cell: "{cell}", proposal: "{proposal}" };
+  return (
+    <dialog
+      data-move
+      data-title={t("grid.reasonDialog.title", tokens)}
+      data-differs={t("grid.reasonDialog.differs", tokens)}
+      data-none={t("grid.reasonDialog.differsFromNone", tokens)}
+      data-button={t("grid.move", tokens)}
+      aria-labelledby={titleId}
+      aria-describedby={textId}
+      className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 id={titleId} className="text-lg font-semibold" />
+      <form method="post" className="mt-2 space-y-3 text-sm">
+        <p id={textId} className="text-slate-700 dark:text-slate-300" />
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="entryId" />
+        <input type="hidden" name="revision" />
+        <input type="hidden" name="rating" />
+        <input type="hidden" name="second" />
+        <TextareaField
+          name="reason"
+          label={t("grid.cellForm.reason")}
+          rows={3}
+          maxLength={MAX_RATIONALE}
+          data-needed={neededId}
+        />
+        <p id={neededId} role="alert" hidden className="text-sm text-red-700 dark:text-red-400">
+          {wordsOf(t, REASON_NEEDED)}
+        </p>
+        <div className="mt-5 flex flex-wrap justify-end gap-3">
+          <Button variant="secondary" type="submit" formMethod="dialog" formNoValidate>
+            {t("grid.reasonDialog.cancel")}
+          </Button>
+          <Button type="submit" />
+        </div>
+      </form>
+    </dialog>
   );
 }
 
