@@ -14,6 +14,8 @@ import { useAutosavedForm } from "~/components/calibration/proposal-draft";
 import { FlagList } from "~/components/calibration/session-parts";
 import { SessionTabs } from "~/components/calibration/session-nav";
 import { useLiveSession } from "~/components/calibration/use-live-session";
+import { LiveNotice } from "~/components/ui/live-notice";
+import { plainHtml } from "~/utils/page-scripts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { DataTable, tdClass } from "~/components/ui/data-table";
@@ -37,6 +39,12 @@ import { InvalidError } from "~/modules/errors";
 import { withDomainErrors, withFormRefusals } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+
+/**
+ * Sent as HTML (decision 166): the page's one script follows the session's changes and keeps the
+ * notes as they are typed; opened in place from a page with the app's scripts, its hooks do.
+ */
+export const handle = plainHtml;
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -165,6 +173,7 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
       <BackLink to="/calibration">{t("list.heading")}</BackLink>
       <PageHeader title={view.session.name} description={t("meeting.description")} />
       <SessionTabs sessionId={view.session.id} filters={{}} current="meeting" />
+      <LiveNotice events={`/calibration/${view.session.id}/events`} />
       {view.session.state !== "live" ? (
         <Alert tone="info">
           {view.session.state === "locked" || view.session.state === "published"
@@ -276,6 +285,7 @@ export default function MeetingMode({ loaderData, actionData }: Route.ComponentP
               name={current.name}
               notes={current.notes}
               lastResult={reply && "result" in reply ? reply.result : undefined}
+              kept={reply?.intent === "notes-autosave" && !("result" in reply) ? reply : undefined}
               busy={busy}
             />
           ) : (
@@ -331,16 +341,24 @@ function NotesForm({
   name,
   notes,
   lastResult,
+  kept: keptAsHtml,
   busy,
 }: {
   entryId: string;
   name: string;
   notes: string;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** As HTML, what the action said of the notes the page's script sent to be kept. */
+  kept?: { savedAt?: string; error?: unknown };
   busy: boolean;
 }) {
   const formId = `notes-${entryId}`;
-  const kept = useAutosavedForm(formId, true, "notes-autosave");
+  const inApp = useAutosavedForm(formId, true, "notes-autosave");
+  const kept = {
+    saving: inApp.saving,
+    savedAt: inApp.savedAt ?? keptAsHtml?.savedAt ?? null,
+    error: inApp.error ?? (typeof keptAsHtml?.error === "string" ? keptAsHtml.error : null),
+  };
   const { t } = useTranslation("calibration");
   const f = useFormats();
   const [form, fields] = useForm({
@@ -359,7 +377,13 @@ function NotesForm({
         ? t("meeting.notes.savedAt", { time: f.timeOfDay(kept.savedAt) })
         : "";
   return (
-    <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
+    <Form
+      method="post"
+      preventScrollReset
+      className="space-y-3"
+      data-keep="notes-autosave"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="intent" value="notes" />
       <input type="hidden" name="entryId" value={entryId} />
       <TextareaField
@@ -371,8 +395,13 @@ function NotesForm({
         {...getTextareaProps(fields.notes)}
       />
       <p
+        id={`${formId}-status`}
         role="status"
         aria-live="polite"
+        data-keep-status
+        data-saving={t("meeting.notes.saving")}
+        data-failed={t("meeting.notes.notKept")}
+        data-kept={!kept.saving && !kept.error && kept.savedAt ? "" : undefined}
         className={`min-h-5 text-sm ${kept.error ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}
       >
         {status}

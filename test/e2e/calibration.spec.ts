@@ -3,7 +3,7 @@ import type { Route } from "@playwright/test";
 import {
   expectAccessible,
   expectAccessibleInEveryView,
-  openUnhydrated,
+  hydrated,
   people,
   signIn,
   askToMoveSession,
@@ -471,7 +471,7 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await nikhilPage.context().close();
 });
 
-test("what a manager chooses and types in the proposal form is kept as the draft, even when leaving at once, and the meeting's notes typed before the page is live are kept", async ({
+test("what a manager chooses and types in the proposal form is kept as the draft, in the app and as HTML, even when leaving at once, and the meeting's notes are kept as they are typed", async ({
   page,
   browser,
 }) => {
@@ -492,17 +492,24 @@ test("what a manager chooses and types in the proposal form is kept as the draft
   await expect(page.getByRole("heading", { name: "Spring calibration", level: 1 })).toBeVisible();
   await moveSession(page, "Proposals open");
 
-  // Tom starts a rationale, kept as his draft.
+  // Tom starts a rationale, kept as his draft: opened from the sessions' list, the app renders the
+  // entry in place and keeps it; opened as a document, the page's script does.
   const tom = await (await browser.newContext()).newPage();
   await signIn(tom, manager.email);
-  await tom.goto(page.url());
+  await tom.goto("/calibration");
+  await tom.getByRole("link", { name: "Spring calibration" }).click();
   await tom
     .getByRole("table", { name: "People in this session, in discussion order" })
     .getByRole("link", { name: clara.name })
     .click();
   await tom.waitForURL(/\/entries\//);
-  await tom.getByLabel("Rationale").fill("Owns the release checklist.");
+  await hydrated(tom);
+  await tom.getByLabel("Rationale").fill("Owns the release");
   const kept = tom.getByRole("status").filter({ hasText: /^Draft kept at/ });
+  await expect(kept).toBeVisible();
+  await tom.goto(tom.url());
+  await expect(tom.getByLabel("Rationale")).toHaveValue("Owns the release");
+  await tom.getByLabel("Rationale").fill("Owns the release checklist.");
   await expect(kept).toBeVisible();
 
   // With the connection gone, the page says the draft was not kept and keeps the words; his next
@@ -545,17 +552,30 @@ test("what a manager chooses and types in the proposal form is kept as the draft
   await expect(tom.getByText(/^This page has changed since you opened it/)).toBeHidden();
   await tom.context().close();
 
-  // In meeting mode, what the facilitator types in the notes before the page is live is kept.
+  // In meeting mode the facilitator's notes are kept as they are typed. Each keeping changes the
+  // session, so the page puts its newest state in place: not while the notes are being typed on,
+  // and then with the caret where it was.
   await page.goto(`${page.url()}/meeting`);
   await page.getByRole("button", { name: `Start with: ${clara.name}` }).click();
-  const meetingUrl = page.url();
-  const release = await openUnhydrated(page, meetingUrl);
-  await page.getByLabel(`Discussion notes on ${clara.name}`).fill("Ready for the next level.");
-  await release();
+  const notes = page.getByLabel(`Discussion notes on ${clara.name}`);
   const notesKept = page.getByRole("status").filter({ hasText: /^Notes saved at/ });
-  await expect(notesKept).toBeVisible();
+  const changed = page.getByText(/^This page has changed since you opened it/);
+  // The page's newest state is in place once the notes marked here are gone: put in place only once
+  // they are kept, and then saying still that they were.
+  const inPlace = async () => {
+    await notes.evaluate((element) => element.setAttribute("data-typed-in", ""));
+    await expect(page.locator("textarea[data-typed-in]")).toHaveCount(0);
+    await expect(notesKept).toBeVisible();
+  };
+  await notes.pressSequentially("Ready");
+  await inPlace();
+  await notes.pressSequentially(" for the next level, as the", { delay: 100 });
+  expect(await changed.isVisible()).toBe(false);
+  await inPlace();
+  await expect(notes).toBeFocused();
+  await page.keyboard.type(" review says.");
+  await expect(notes).toHaveValue("Ready for the next level, as the review says.");
+  await inPlace();
   await page.reload();
-  await expect(page.getByLabel(`Discussion notes on ${clara.name}`)).toHaveValue(
-    "Ready for the next level.",
-  );
+  await expect(notes).toHaveValue("Ready for the next level, as the review says.");
 });

@@ -1,9 +1,6 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { useFetcher } from "react-router";
 import { useEffect, useRef, useState } from "react";
-import { pageControls } from "~/components/ui/page-controls";
-import { useHydrating } from "~/components/ui/use-hydrating";
-import { afterHydration } from "~/modules/calibration/autosaved-form";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 
@@ -20,36 +17,10 @@ export function useProposalDraft(formId: string, enabled: boolean) {
 }
 
 /**
- * Takes what was chosen or typed in `form` before the page hydrated (`before`, each control's value
- * as hydration began): puts back what hydrating reset, and says whether the form now differs from
- * what was rendered.
- */
-function takeChangesBeforeHydration(form: HTMLFormElement, before: Map<Element, string>): boolean {
-  const controls = pageControls(form.elements);
-  const { putBack, edited } = afterHydration(
-    controls.map(({ element, now, rendered }) => ({
-      rendered,
-      before: before.get(element) ?? null,
-      after: now,
-    })),
-  );
-  putBack.forEach((value, index) => value !== null && controls[index]!.put(value));
-  return edited;
-}
-
-function formById(formId: string) {
-  const element = document.getElementById(formId);
-  return element instanceof HTMLFormElement ? element : null;
-}
-
-/**
  * Sends a form to its page's action with `intent` a moment after the last change (a proposal's
  * draft, the meeting's notes): the action answers `{ intent, savedAt }` or `{ intent, error }`.
- * The form is found by its id, `formId`, since it is read as hydration begins, before React holds it.
- *
- * What was chosen or typed in the server-rendered form before the page hydrated fired no listener:
- * once hydrated, it is kept at once if the form differs from what was rendered, after putting back
- * what hydrating reset (React puts a textarea rendered with text back to that text).
+ * The form is found by its id, `formId`. Only where the app renders the page in place: as a
+ * document the page is sent as HTML and its one script keeps the form (`data-keep`, decision 164).
  */
 export function useAutosavedForm(formId: string, enabled: boolean, intent: string) {
   const fetcher = useFetcher<{ intent: string; savedAt?: string; error?: string }>();
@@ -57,19 +28,9 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
   // A change waiting out the pause is not kept yet: the status says so, not the last save's time.
   const [waiting, setWaiting] = useState(false);
   const submit = fetcher.submit;
-  const hydrating = useHydrating();
-  // Read as hydration begins, before React puts a textarea rendered with text back to that text.
-  const [beforeHydration] = useState(() => {
-    const form = hydrating ? formById(formId) : null;
-    return form
-      ? new Map(pageControls(form.elements).map(({ element, now }) => [element, now]))
-      : null;
-  });
-  // Taken once, as the listeners are first set up after hydrating.
-  const untaken = useRef(beforeHydration);
   useEffect(() => {
-    const element = formById(formId);
-    if (!enabled || !element) return;
+    const element = document.getElementById(formId);
+    if (!enabled || !(element instanceof HTMLFormElement)) return;
     const send = () => {
       setWaiting(false);
       const data = new FormData(element);
@@ -83,12 +44,6 @@ export function useAutosavedForm(formId: string, enabled: boolean, intent: strin
     };
     element.addEventListener("input", keep);
     element.addEventListener("change", keep);
-    // What no listener heard: kept at once, as an input would be.
-    if (untaken.current) {
-      const before = untaken.current;
-      untaken.current = null;
-      if (takeChangesBeforeHydration(element, before)) send();
-    }
     return () => {
       element.removeEventListener("input", keep);
       element.removeEventListener("change", keep);
