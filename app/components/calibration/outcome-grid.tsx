@@ -34,7 +34,6 @@ export type GridPerson = {
 const GRID_KEY_ORDER = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"] as const;
 const GRID_KEYS = new Set<string>(GRID_KEY_ORDER);
 const sameCell = (a: GridCell, b: GridCell) => a.rating === b.rating && a.second === b.second;
-const TARGETED = "border-brand-600 bg-brand-50 ring-2 ring-brand-600 dark:bg-slate-800";
 
 /**
  * The second dimension as the session names it, inside a sentence: lower-cased where the language
@@ -326,7 +325,9 @@ export function OutcomeGrid({
                         const person = personById.get(held.id);
                         if (person) drop(person, cell);
                       }}
-                      className={`h-20 border px-2 py-1 align-top ${targeted ? TARGETED : "border-slate-300 data-targeted:border-brand-600 data-targeted:bg-brand-50 data-targeted:ring-2 data-targeted:ring-brand-600 dark:border-slate-600 dark:data-targeted:bg-slate-800"}`}
+                      // The cell a person would be dropped in, marked alike by these handlers and the page's script.
+                      data-targeted={targeted ? "" : undefined}
+                      className="h-20 border border-slate-300 px-2 py-1 align-top data-targeted:border-brand-600 data-targeted:bg-brand-50 data-targeted:ring-2 data-targeted:ring-brand-600 dark:border-slate-600 dark:data-targeted:bg-slate-800"
                     >
                       <p className="text-end text-xs tabular-nums text-slate-600 dark:text-slate-300">
                         {count.proposed
