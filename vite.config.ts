@@ -5,6 +5,7 @@ import path from "node:path";
 import { constants, brotliCompressSync, gzipSync } from "node:zlib";
 import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { pageScripts } from "./scripts/page-script-plugin";
 
 /**
  * Writes each script and stylesheet of the browser's build once more compressed, brotli at its best
@@ -44,5 +45,5 @@ export default defineConfig({
   // The server build's entry is server/app.ts (React Router's handler and each request's context),
   // which imports the app's build: one copy of the app's modules in the server.
   environments: { ssr: { build: { rollupOptions: { input: "./server/app.ts" } } } },
-  plugins: [tailwindcss(), reactRouter(), tsconfigPaths(), precompressAssets()],
+  plugins: [tailwindcss(), reactRouter(), tsconfigPaths(), pageScripts(), precompressAssets()],
 });

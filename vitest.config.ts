@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { pageScripts } from "./scripts/page-script-plugin";
 import { serverNodeFlags } from "./scripts/serve-flags.mjs";
 
 /**
@@ -17,7 +18,7 @@ import { serverNodeFlags } from "./scripts/serve-flags.mjs";
  * other core idle.
  */
 export default defineConfig({
-  plugins: [tsconfigPaths()],
+  plugins: [tsconfigPaths(), pageScripts()],
   test: {
     restoreMocks: true,
     maxWorkers: availableParallelism(),

@@ -28,7 +28,8 @@ import {
   latestEvidenceDate,
   RemoveEvidenceSchema,
 } from "~/modules/assessments/assessment-form";
-import { plainFormSave, readRevision } from "~/modules/assessments/draft";
+import { readRevision } from "~/modules/assessments/draft";
+import { plainFormSave } from "~/modules/assessments/draft-input";
 import {
   addEvidence,
   attachRecordedEvidence,

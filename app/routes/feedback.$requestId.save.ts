@@ -1,17 +1,22 @@
 import type { Route } from "./+types/feedback.$requestId.save";
-import { readDraftSave } from "~/modules/assessments/draft";
+import { readDraftSave } from "~/modules/assessments/draft-input";
 import { saveAnswerDraft } from "~/modules/feedback/feedback.server";
 import { translatorOf } from "~/i18n/i18n.server";
-import { requireUser } from "~/modules/identity/permissions.server";
+import { requireUserAndTimeZone } from "~/modules/identity/permissions.server";
+import { answeredSave } from "~/utils/draft-save.server";
 import { jsonBody, jsonEndpoint } from "~/utils/http.server";
 
 /** Autosave of a feedback answer: JSON `{ baseRevision, changes: [{ field, value, base }] }` in, the merged draft out. */
 export const action = jsonEndpoint(async ({ request, params, context }: Route.ActionArgs) => {
-  const viewer = await requireUser(request);
+  const { viewer, timeZone } = await requireUserAndTimeZone(request);
   const read = readDraftSave(
     await jsonBody(request),
     translatorOf(context)("assessments:page.errors.saveNotUnderstood"),
   );
   if (!read.ok) return read.answer;
-  return saveAnswerDraft(viewer, params.requestId ?? "", read.input);
+  return answeredSave(
+    await saveAnswerDraft(viewer, params.requestId ?? "", read.input),
+    context,
+    timeZone,
+  );
 });

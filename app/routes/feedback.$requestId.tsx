@@ -22,6 +22,7 @@ import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
 import { languageOf } from "~/i18n/i18n.server";
 import { usePendingForm } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
   {
@@ -30,6 +31,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
       : metaT(matches)("feedback:answerPage.titleFallback"),
   },
 ];
+
+/** Sent as HTML with the draft script (decision 167). */
+export const handle = plainHtml;
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);

@@ -34,6 +34,7 @@ import {
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { useSubmitting } from "~/components/ui/use-submitting";
+import { plainHtml } from "~/utils/page-scripts";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -73,6 +74,9 @@ export const loader = withDomainErrors(async ({ request, params, context }: Rout
  * rendered with), submitting (`intent=submit`: with the form's fields it saves them first; from
  * autosave only the revision the interviewer saw), starting and discarding an amendment.
  */
+/** Sent as HTML with the draft script (decision 167). */
+export const handle = plainHtml;
+
 export const action = withDomainErrors(async ({ request, params, context }: Route.ActionArgs) => {
   const viewer = await requireUser(request);
   const t = translatorOf(context);
@@ -235,11 +239,8 @@ export default function InterviewPage({ loaderData, actionData }: Route.Componen
                 interviewId={page.interview.id}
                 authorId={page.authorId}
                 revision={page.revision}
-                values={
-                  actionData && !actionData.ok
-                    ? { ...page.values, ...(actionData.typed as DraftValues) }
-                    : page.values
-                }
+                values={page.values}
+                typed={actionData && !actionData.ok ? (actionData.typed as DraftValues) : {}}
                 competencies={competencies}
                 amending={page.mode === "amending"}
                 fieldErrors={actionData && !actionData.ok ? actionData.fieldErrors : {}}

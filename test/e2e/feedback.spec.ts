@@ -241,6 +241,7 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   ];
   for (const [index, peer] of team.peers.entries()) {
     const reviewer = await as(browser, peer.email);
+    const scripts = scriptsFetched(reviewer);
     const todo = reviewer
       .getByRole("listitem")
       .filter({ hasText: `Give ${team.person.name} feedback` });
@@ -295,6 +296,8 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
       reviewer.getByText("Thank you: your feedback is submitted and can no longer change."),
     ).toBeVisible();
     await expect(reviewer.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
+    // The answer is HTML with the draft script, not the app's scripts (decision 167).
+    expect(scripts.filter((url) => /\/assets\/.*\.js$/.test(url))).toEqual([]);
     // Each is also one of Sofia's reports, asked about her as their manager.
     await answerUpward(reviewer, upwardExamples[index + 1]!);
     await reviewer.context().close();

@@ -102,7 +102,11 @@ describe("free text and characters that change the direction of text", () => {
       { field: "summary", value: "A good year \u202Eraey", base: "" },
     ]);
     expect(refused.status).toBe(400);
-    expect(refused.body.fieldErrors).toEqual({ summary: [refusal("override", "U+202E")] });
+    // Worded by the endpoint, in the author's language, for the page's draft script (decision 167).
+    const t = translatorOf(undefined);
+    expect(refused.body.fieldErrors).toEqual({
+      summary: [wordsOf(t, refusal("override", "U+202E"))],
+    });
     expect((await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).summary).toBe(
       "",
     );
@@ -121,7 +125,7 @@ describe("free text and characters that change the direction of text", () => {
     )) as Response;
     expect(response.status).toBe(400);
     expect(((await response.json()) as { fieldErrors: unknown }).fieldErrors).toEqual({
-      "notes:code-quality": [refusal("unclosed", "U+202B")],
+      "notes:code-quality": [wordsOf(t, refusal("unclosed", "U+202B"))],
     });
     expect(await db.hiringScorecard.count({ where: { interviewId: anaInterview } })).toBe(0);
   });

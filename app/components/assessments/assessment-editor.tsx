@@ -589,6 +589,7 @@ export function AssessmentEditor({
   recorded?: Readonly<Record<string, readonly RecordedEvidence[]>>;
 }) {
   const { t } = useTranslation("assessments");
+  const f = useFormats();
   const sectionName = useSectionName();
   const submit = useSubmit();
   const sending = useSubmitting();
@@ -722,7 +723,7 @@ export function AssessmentEditor({
     <div ref={formTop} className="scroll-mt-2 space-y-6">
       <div className="no-print sticky top-0 z-10 -mx-2 flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
         <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
-          {saveStatusWords(t, status)}
+          {saveStatusWords(t, status, (instant) => f.timeOfDay(new Date(instant)))}
         </p>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           {unrated.length

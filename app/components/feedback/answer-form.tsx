@@ -1,29 +1,15 @@
-import { Form, useSubmit } from "react-router";
-import { useCallback, useId } from "react";
+import { Form } from "react-router";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
+import { DraftScript, DraftStatus, useKeptDraft } from "~/components/ui/kept-draft";
 import { Alert } from "~/components/ui/page";
 import { RichText } from "~/components/ui/rich-text";
-import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
-import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { useTranslation } from "~/i18n/use-translation";
-import { saveStatusWords, type SaveStatus } from "~/modules/assessments/autosave";
-import {
-  draftSpelling,
-  notesField,
-  ratingField,
-  type DraftValues,
-} from "~/modules/assessments/draft";
-import { checkAnswer, MIN_EXAMPLE_WORDS } from "~/modules/feedback/word-check";
-import { useSubmitting } from "~/components/ui/use-submitting";
-
-const statusTones: Record<SaveStatus["tone"], string> = {
-  neutral: "text-slate-600 dark:text-slate-300",
-  busy: "text-slate-600 dark:text-slate-300",
-  ok: "text-emerald-700 dark:text-emerald-300",
-  error: "font-semibold text-red-700 dark:text-red-400",
-};
+import { notesField, ratingField, valueOf, type DraftValues } from "~/modules/assessments/draft";
+import { MIN_EXAMPLE_WORDS, wordCheckAdvice } from "~/modules/feedback/word-check";
+import { adviseAsTyped } from "~/modules/feedback/word-check-field";
 
 export type AnswerCompetency = {
   id: string;
@@ -36,10 +22,14 @@ export type AnswerCompetency = {
 export const answerStorageKey = (requestId: string, reviewerId: string) =>
   `rungs:feedback-draft:${requestId}:${reviewerId}`;
 
+/** Where the page asks the word check's advice on an example as it is typed. */
+export const WORD_CHECK_URL = "/feedback/word-check";
+
 /**
  * The reviewer's answer: per competency the level's expectations, a rating when the cycle asks for
- * one, and an example, autosaved as the self-assessment is. The word check runs as they type and
- * only advises: nothing it says stops a save or a submission.
+ * one, and an example, kept as it is typed by the draft script (decision 167). The word check
+ * advises on each example as it is typed and only advises: nothing it says stops a save or a
+ * submission.
  */
 export function AnswerForm({
   requestId,
@@ -59,59 +49,37 @@ export function AnswerForm({
   submitError: string | null;
 }) {
   const { t } = useTranslation("feedback");
-  const submit = useSubmit();
-  const sending = useSubmitting();
-  const onSubmit = useCallback(
-    (seen: number) => submit({ intent: "submit", revision: String(seen) }, { method: "post" }),
-    [submit],
+  const fields = Object.fromEntries(
+    competencies
+      .flatMap((competency) => [ratingField(competency.id), notesField(competency.id)])
+      .map((field) => [field, valueOf(values, field)]),
   );
-  const autosave = useDraftAutosave({
-    storageKey: answerStorageKey(requestId, reviewerId),
+  const draft = useKeptDraft({
     saveUrl: `/feedback/${requestId}/save`,
+    storageKey: answerStorageKey(requestId, reviewerId),
     revision,
-    values,
-    form: {
-      fields: competencies.flatMap((competency) => [
-        ratingField(competency.id),
-        notesField(competency.id),
-      ]),
-      spelling: draftSpelling,
-    },
-    onSubmit,
+    values: fields,
   });
-  const { value, setValue, status } = autosave;
-  const submitting = autosave.submitPending || sending;
   return (
-    <Form
-      id={autosave.fieldsId}
-      method="post"
-      className="space-y-6"
-      onSubmit={(event) => {
-        event.preventDefault();
-        autosave.requestSubmit();
-      }}
-    >
-      <p role="status" aria-live="polite" className={`text-sm ${statusTones[status.tone]}`}>
-        {saveStatusWords(t, status)}
-      </p>
-      {competencies.map((competency) => (
-        <CompetencyAnswer
-          key={competency.id}
-          competency={competency}
-          scale={scale}
-          rating={value(ratingField(competency.id)) as number | null}
-          example={String(value(notesField(competency.id)) ?? "")}
-          onRating={(rating) => setValue(ratingField(competency.id), rating)}
-          onExample={(text) => setValue(notesField(competency.id), text)}
-        />
-      ))}
-      {submitError ? <Alert tone="error">{submitError}</Alert> : null}
-      <input type="hidden" name="intent" value="submit" />
-      <input type="hidden" name="revision" value={String(autosave.state.revision)} />
-      <Button type="submit" disabled={submitting}>
-        {submitting ? t("answer.submitting") : t("answer.submit")}
-      </Button>
-    </Form>
+    <>
+      <Form method="post" className="space-y-6" {...draft}>
+        <DraftStatus />
+        {competencies.map((competency) => (
+          <CompetencyAnswer
+            key={competency.id}
+            competency={competency}
+            scale={scale}
+            rating={fields[ratingField(competency.id)] as number | null}
+            example={String(fields[notesField(competency.id)] ?? "")}
+          />
+        ))}
+        {submitError ? <Alert tone="error">{submitError}</Alert> : null}
+        <input type="hidden" name="intent" value="submit" />
+        <input type="hidden" name="revision" value={String(revision)} />
+        <Button type="submit">{t("answer.submit")}</Button>
+      </Form>
+      <DraftScript />
+    </>
   );
 }
 
@@ -120,23 +88,18 @@ function CompetencyAnswer({
   scale,
   rating,
   example,
-  onRating,
-  onExample,
 }: {
   competency: AnswerCompetency;
   scale: { value: number; label: string }[];
   rating: number | null;
   example: string;
-  onRating: (rating: number | null) => void;
-  onExample: (text: string) => void;
 }) {
   const { t } = useTranslation("feedback");
   const f = useFormats();
   const id = useId();
-  const check = example.trim() ? checkAnswer(example) : null;
-  const flaggedWords = check
-    ? f.list(check.flagged.map((word) => t("wordCheck.quoted", { word })))
-    : "";
+  const exampleRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => adviseAsTyped(exampleRef.current!), []);
+  const advice = wordCheckAdvice(t, f.list, example);
   return (
     <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
       <legend className="px-1 font-semibold">{competency.name}</legend>
@@ -171,8 +134,7 @@ function CompetencyAnswer({
                 type="radio"
                 name={`rating-${competency.id}`}
                 value={point.value}
-                checked={rating === point.value}
-                onChange={() => onRating(point.value)}
+                defaultChecked={rating === point.value}
                 className="size-4"
               />
               {point.value} {point.label}
@@ -183,8 +145,7 @@ function CompetencyAnswer({
               type="radio"
               name={`rating-${competency.id}`}
               value=""
-              checked={rating === null}
-              onChange={() => onRating(null)}
+              defaultChecked={rating === null}
               className="size-4"
             />
             {t("answer.notSeen")}
@@ -200,26 +161,24 @@ function CompetencyAnswer({
         name={`notes:${competency.id}`}
         rows={3}
         className={inputClass}
-        value={example}
+        ref={exampleRef}
+        defaultValue={example}
         aria-describedby={`${id}-hint ${id}-advice`}
-        onChange={(event) => onExample(event.target.value)}
+        data-word-check={WORD_CHECK_URL}
+        data-word-check-into={`${id}-advice`}
       />
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
         {t("answer.exampleHint", { min: MIN_EXAMPLE_WORDS })}
       </p>
       <div id={`${id}-advice`} aria-live="polite">
-        {check?.suggestions.length ? (
-          <ul className="mt-2 space-y-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-            {check.suggestions.map((suggestion) => (
-              <li key={suggestion.key}>
-                {wordsOf(t, {
-                  key: suggestion.key,
-                  values: { ...suggestion.values, words: flaggedWords },
-                })}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ul
+          hidden={!advice.length}
+          className="mt-2 space-y-1 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {advice.map((words) => (
+            <li key={words}>{words}</li>
+          ))}
+        </ul>
       </div>
     </fieldset>
   );

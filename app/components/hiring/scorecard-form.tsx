@@ -1,13 +1,14 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { Form, useSubmit } from "react-router";
+import { Form } from "react-router";
 import { ConfirmSubmit } from "~/components/ui/confirm-dialog";
-import { useCallback, useEffect, type FormEvent } from "react";
+import { useEffect } from "react";
 import { Button } from "~/components/ui/button";
 import { ErrorList, inputClass } from "~/components/ui/field";
+import { DraftScript, DraftStatus, useKeptDraft } from "~/components/ui/kept-draft";
 import { Alert } from "~/components/ui/page";
 import { useFormats } from "~/i18n/use-formats";
 import { RichText } from "~/components/ui/rich-text";
-import type { DraftValues, FieldValue } from "~/modules/assessments/draft";
+import type { DraftValues } from "~/modules/assessments/draft";
 import type { KitAnchor } from "~/modules/hiring/kit";
 import {
   NOT_ASSESSED,
@@ -15,14 +16,12 @@ import {
   RECOMMENDATIONS,
   scoresWithoutEvidence,
 } from "~/modules/hiring/scorecard";
-import { forgetStoredDraft, useDraftAutosave } from "~/components/ui/use-draft-autosave";
-import { saveStatusWords } from "~/modules/assessments/autosave";
+import { noteScoresWithoutEvidence } from "~/modules/hiring/scorecard-fields";
 import {
   formBase,
   notesField,
   recommendationField,
   scorecardEntries,
-  scorecardSpelling,
   scorecardStorageKey,
   scoreField,
   summaryField,
@@ -30,23 +29,18 @@ import {
 
 type Competency = { id: string; name: string; anchors: readonly KitAnchor[] };
 
-const statusTone = {
-  neutral: "text-slate-600 dark:text-slate-300",
-  busy: "text-slate-600 dark:text-slate-300",
-  ok: "text-emerald-700 dark:text-emerald-400",
-  error: "text-red-700 dark:text-red-400",
-};
-
 /**
  * The interviewer's scorecard: per competency a score on the ladder's scale (or not assessed) with
- * evidence notes, the recommendation on four points, and a summary. Autosaves with JavaScript; a
- * plain post saves (Save draft) or submits without it.
+ * evidence notes, the recommendation on four points, and a summary. Kept as it is typed by the
+ * draft script (decision 167); a plain post saves (Save draft) or submits without it, with what was
+ * `typed` in a post the server refused shown over the saved `values`.
  */
 export function ScorecardForm({
   interviewId,
   authorId,
   revision,
   values,
+  typed,
   competencies,
   amending,
   fieldErrors,
@@ -55,247 +49,221 @@ export function ScorecardForm({
   authorId: string;
   revision: number;
   values: DraftValues;
+  typed: DraftValues;
   competencies: readonly Competency[];
   amending: boolean;
   fieldErrors: Record<string, string[]>;
 }) {
-  const submit = useSubmit();
   const { t } = useTranslation("hiring");
   const f = useFormats();
-  const onSubmit = useCallback(
-    (seen: number) => {
-      forgetStoredDraft(scorecardStorageKey(interviewId, authorId));
-      submit({ intent: "submit", revision: String(seen) }, { method: "post" });
-    },
-    [interviewId, authorId, submit],
-  );
-  const base = formBase(
-    values,
-    competencies.map((competency) => competency.id),
-  );
-  const autosave = useDraftAutosave({
-    storageKey: scorecardStorageKey(interviewId, authorId),
+  const ids = competencies.map((competency) => competency.id);
+  const saved = formBase(values, ids);
+  const shown = { ...saved, ...typed };
+  const draft = useKeptDraft({
     saveUrl: `/hiring/interviews/${interviewId}/save`,
-    lockedMessage: t("scorecard.form.locked"),
+    storageKey: scorecardStorageKey(interviewId, authorId),
     revision,
-    values,
-    form: { fields: Object.keys(base), spelling: scorecardSpelling },
-    onSubmit,
+    values: saved,
+    spelling: "scorecard",
   });
-  const { state, value, setValue, resolveConflict, status } = autosave;
-  const errorsOf = (field: string) => state.fieldErrors[field] ?? fieldErrors[field] ?? null;
-  useEffect(() => {
-    if (state.locked) forgetStoredDraft(scorecardStorageKey(interviewId, authorId));
-  }, [state.locked, interviewId, authorId]);
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    if (submitter?.value !== "submit") return;
-    event.preventDefault();
-    autosave.requestSubmit();
-  };
-  const conflict = (field: string) => state.conflicts[field];
+  useEffect(() => noteScoresWithoutEvidence(draft.ref.current!), [draft.ref]);
   // Evidence over opinion: a score with no notes is pointed out before submitting, not refused.
   const unevidenced = new Set(
-    scoresWithoutEvidence({
-      entries: scorecardEntries(
-        value,
-        competencies.map((competency) => competency.id),
+    scoresWithoutEvidence({ entries: scorecardEntries((field) => shown[field] ?? null, ids) }),
+  );
+  const withoutEvidenceNote = {
+    "data-without-evidence": t("scorecard.form.withoutEvidence", {
+      competencies: "{competencies}",
+    }),
+    "data-names": JSON.stringify(
+      Object.fromEntries(competencies.map((competency) => [competency.id, competency.name])),
+    ),
+    hidden: !unevidenced.size,
+    children: t("scorecard.form.withoutEvidence", {
+      competencies: f.list(
+        competencies
+          .filter((competency) => unevidenced.has(competency.id))
+          .map((competency) => competency.name),
       ),
     }),
-  );
-  const withoutEvidence = competencies.filter((competency) => unevidenced.has(competency.id));
-  const withoutEvidenceWords = t("scorecard.form.withoutEvidence", {
-    competencies: f.list(withoutEvidence.map((competency) => competency.name)),
-  });
-  const text = (field: string) => String(value(field) ?? "");
-  const Conflict = ({ field }: { field: string }) => {
-    const found = conflict(field);
-    if (!found) return null;
-    return (
-      <div role="status" className="mt-1 flex flex-wrap items-center gap-2 text-xs">
-        <span>
-          {t("scorecard.form.conflict", {
-            theirs:
-              found.theirs === null || found.theirs === undefined
-                ? t("scorecard.notAssessed")
-                : String(found.theirs),
-          })}
-        </span>
-        <button type="button" className="underline" onClick={() => resolveConflict(field, "mine")}>
+  };
+  const text = (field: string) => String(shown[field] ?? "");
+  const Conflict = ({ field }: { field: string }) => (
+    <div role="status" data-draft-conflict={field} hidden className="mt-1 text-xs">
+      <span className="flex flex-wrap items-center gap-2">
+        <span
+          data-theirs=""
+          data-words={t("scorecard.form.conflict", { theirs: "{theirs}" })}
+          data-none={t("scorecard.notAssessed")}
+        />
+        <button type="button" data-take="mine" className="underline">
           {t("scorecard.form.keepMine")}
         </button>
-        <button
-          type="button"
-          className="underline"
-          onClick={() => resolveConflict(field, "theirs")}
-        >
+        <button type="button" data-take="theirs" className="underline">
           {t("scorecard.form.takeTheirs")}
         </button>
-      </div>
-    );
-  };
+      </span>
+    </div>
+  );
+  const Errors = ({ field, id }: { field: string; id?: string }) => (
+    <>
+      <ErrorList id={id} errors={fieldErrors[field]} />
+      <p data-draft-errors={field} hidden className="mt-1 text-sm text-red-700 dark:text-red-400" />
+    </>
+  );
 
   return (
-    <Form
-      id={autosave.fieldsId}
-      method="post"
-      className="space-y-6"
-      onSubmit={handleSubmit}
-      aria-label={amending ? t("scorecard.form.amendment") : t("scorecard.form.scorecard")}
-    >
-      <input type="hidden" name="base" value={JSON.stringify(base)} />
-      <input type="hidden" name="baseRevision" value={String(revision)} />
-      <p role="status" aria-live="polite" className={`text-sm ${statusTone[status.tone]}`}>
-        {saveStatusWords(t, status)}
-      </p>
-      {competencies.map((competency) => {
-        const field = scoreField(competency.id);
-        const current = value(field);
-        const errors = errorsOf(field);
-        return (
-          <fieldset
-            key={competency.id}
-            className="rounded-md border border-slate-200 p-4 dark:border-slate-700"
-            aria-describedby={errors?.length ? `${field}-error` : undefined}
-          >
-            <legend className="px-1 font-semibold">{competency.name}</legend>
-            <div className="space-y-1">
-              {competency.anchors.map((anchor) => (
-                <label key={anchor.value} className="flex items-start gap-2 text-sm">
+    <>
+      <Form
+        method="post"
+        className="space-y-6"
+        aria-label={amending ? t("scorecard.form.amendment") : t("scorecard.form.scorecard")}
+        {...draft}
+      >
+        <input type="hidden" name="base" value={JSON.stringify(saved)} />
+        <input type="hidden" name="baseRevision" value={String(revision)} />
+        <DraftStatus />
+        {competencies.map((competency) => {
+          const field = scoreField(competency.id);
+          const current = shown[field] ?? null;
+          const errors = fieldErrors[field];
+          return (
+            <fieldset
+              key={competency.id}
+              className="rounded-md border border-slate-200 p-4 dark:border-slate-700"
+              aria-describedby={errors?.length ? `${field}-error` : undefined}
+            >
+              <legend className="px-1 font-semibold">{competency.name}</legend>
+              <div className="space-y-1">
+                {competency.anchors.map((anchor) => (
+                  <label key={anchor.value} className="flex items-start gap-2 text-sm">
+                    <input
+                      type="radio"
+                      name={`score-${competency.id}`}
+                      value={String(anchor.value)}
+                      defaultChecked={current === anchor.value}
+                      className="mt-1 size-4"
+                    />
+                    <span>
+                      <span className="font-medium">
+                        {anchor.value} {anchor.label}
+                      </span>
+                      <span className="block text-xs text-slate-600 dark:text-slate-300">
+                        <RichText text={anchor.meaning} inline />
+                      </span>
+                    </span>
+                  </label>
+                ))}
+                <label className="flex items-center gap-2 text-sm">
                   <input
                     type="radio"
                     name={`score-${competency.id}`}
-                    value={String(anchor.value)}
-                    checked={current === anchor.value}
-                    onChange={() => setValue(field, anchor.value)}
-                    className="mt-1 size-4"
+                    value={NOT_ASSESSED}
+                    defaultChecked={current === null}
+                    className="size-4"
                   />
-                  <span>
-                    <span className="font-medium">
-                      {anchor.value} {anchor.label}
-                    </span>
-                    <span className="block text-xs text-slate-600 dark:text-slate-300">
-                      <RichText text={anchor.meaning} inline />
-                    </span>
-                  </span>
+                  {t("scorecard.form.notAssessed")}
                 </label>
-              ))}
-              <label className="flex items-center gap-2 text-sm">
+              </div>
+              <Errors field={field} id={`${field}-error`} />
+              <Conflict field={field} />
+              <label
+                htmlFor={`notes-${competency.id}`}
+                className="mb-1 mt-3 block text-sm font-medium"
+              >
+                {t("scorecard.form.evidenceFor", { competency: competency.name })}
+              </label>
+              <textarea
+                dir="auto"
+                id={`notes-${competency.id}`}
+                name={notesField(competency.id)}
+                rows={3}
+                className={inputClass}
+                defaultValue={text(notesField(competency.id))}
+              />
+              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                {t("scorecard.form.evidenceHint")}
+              </p>
+              <Errors field={notesField(competency.id)} />
+              <Conflict field={notesField(competency.id)} />
+            </fieldset>
+          );
+        })}
+        <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
+          <legend className="px-1 font-semibold">{t("scorecard.form.recommendation")}</legend>
+          <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
+            {t("scorecard.form.recommendationHint")}
+          </p>
+          <div className="flex flex-wrap gap-4">
+            {RECOMMENDATIONS.map((recommendation) => (
+              <label key={recommendation} className="flex items-center gap-2 text-sm">
                 <input
                   type="radio"
-                  name={`score-${competency.id}`}
-                  value={NOT_ASSESSED}
-                  checked={current === null}
-                  onChange={() => setValue(field, null)}
+                  name={recommendationField}
+                  value={recommendation}
+                  defaultChecked={shown[recommendationField] === recommendation}
                   className="size-4"
                 />
-                {t("scorecard.form.notAssessed")}
+                {t(RECOMMENDATION_KEYS[recommendation])}
               </label>
-            </div>
-            <ErrorList id={`${field}-error`} errors={errors} />
-            <Conflict field={field} />
-            <label
-              htmlFor={`notes-${competency.id}`}
-              className="mb-1 mt-3 block text-sm font-medium"
-            >
-              {t("scorecard.form.evidenceFor", { competency: competency.name })}
-            </label>
-            <textarea
-              dir="auto"
-              id={`notes-${competency.id}`}
-              name={notesField(competency.id)}
-              rows={3}
-              className={inputClass}
-              value={text(notesField(competency.id))}
-              onChange={(event) => setValue(notesField(competency.id), event.target.value)}
-            />
-            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-              {t("scorecard.form.evidenceHint")}
-            </p>
-            <ErrorList errors={errorsOf(notesField(competency.id))} />
-            <Conflict field={notesField(competency.id)} />
-          </fieldset>
-        );
-      })}
-      <fieldset className="rounded-md border border-slate-200 p-4 dark:border-slate-700">
-        <legend className="px-1 font-semibold">{t("scorecard.form.recommendation")}</legend>
-        <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
-          {t("scorecard.form.recommendationHint")}
-        </p>
-        <div className="flex flex-wrap gap-4">
-          {RECOMMENDATIONS.map((recommendation) => (
-            <label key={recommendation} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name={recommendationField}
-                value={recommendation}
-                checked={value(recommendationField) === recommendation}
-                onChange={() => setValue(recommendationField, recommendation as FieldValue)}
-                className="size-4"
-              />
-              {t(RECOMMENDATION_KEYS[recommendation])}
-            </label>
-          ))}
+            ))}
+          </div>
+          <Errors field={recommendationField} />
+          <Conflict field={recommendationField} />
+        </fieldset>
+        <div>
+          <label htmlFor="scorecard-summary" className="mb-1 block text-sm font-medium">
+            {t("scorecard.form.summary")}
+          </label>
+          <textarea
+            dir="auto"
+            id="scorecard-summary"
+            name={summaryField}
+            rows={4}
+            className={inputClass}
+            defaultValue={text(summaryField)}
+          />
+          <Errors field={summaryField} />
+          <Conflict field={summaryField} />
         </div>
-        <ErrorList errors={errorsOf(recommendationField)} />
-        <Conflict field={recommendationField} />
-      </fieldset>
-      <div>
-        <label htmlFor="scorecard-summary" className="mb-1 block text-sm font-medium">
-          {t("scorecard.form.summary")}
-        </label>
-        <textarea
-          dir="auto"
-          id="scorecard-summary"
-          name={summaryField}
-          rows={4}
-          className={inputClass}
-          value={text(summaryField)}
-          onChange={(event) => setValue(summaryField, event.target.value)}
-        />
-        <Conflict field={summaryField} />
-      </div>
-      {withoutEvidence.length ? (
-        <p className="text-sm text-amber-800 dark:text-amber-300">{withoutEvidenceWords}</p>
-      ) : null}
-      {state.locked ? <Alert tone="error">{state.locked}</Alert> : null}
-      <div className="flex flex-wrap gap-3">
-        {/* A draft is saved without the tick box that submitting asks for without JavaScript. */}
-        <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
-          {t("scorecard.form.saveDraft")}
-        </Button>
-        <ConfirmSubmit
-          label={
-            autosave.submitPending
-              ? t("scorecard.form.submitting")
-              : amending
-                ? t("scorecard.form.submitAmendment")
-                : t("scorecard.form.submitScorecard")
-          }
-          title={
-            amending
-              ? t("scorecard.form.submitAmendmentTitle")
-              : t("scorecard.form.submitScorecardTitle")
-          }
-          confirmLabel={
-            amending ? t("scorecard.form.submitAmendment") : t("scorecard.form.submitScorecard")
-          }
-          cancelLabel={t("scorecard.form.keepEditing")}
-          tickLabel={
-            amending ? t("scorecard.form.finishedAmendment") : t("scorecard.form.finishedScorecard")
-          }
-          name="intent"
-          value="submit"
-          disabled={autosave.submitPending || Boolean(state.locked)}
-        >
-          <p>
-            {amending ? t("scorecard.form.finalAmendment") : t("scorecard.form.finalScorecard")}
-          </p>
-          {withoutEvidence.length ? <p className="mt-2">{withoutEvidenceWords}</p> : null}
-        </ConfirmSubmit>
-      </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">{t("scorecard.form.final")}</p>
-    </Form>
+        <p className="text-sm text-amber-800 dark:text-amber-300" {...withoutEvidenceNote} />
+        <div data-draft-locked="" hidden>
+          <Alert tone="error">
+            <span data-reason="" />
+          </Alert>
+        </div>
+        <div className="flex flex-wrap gap-3">
+          {/* A draft is saved without the tick box that submitting asks for without JavaScript. */}
+          <Button type="submit" name="intent" value="save" variant="secondary" formNoValidate>
+            {t("scorecard.form.saveDraft")}
+          </Button>
+          <ConfirmSubmit
+            label={
+              amending ? t("scorecard.form.submitAmendment") : t("scorecard.form.submitScorecard")
+            }
+            title={
+              amending
+                ? t("scorecard.form.submitAmendmentTitle")
+                : t("scorecard.form.submitScorecardTitle")
+            }
+            cancelLabel={t("scorecard.form.keepEditing")}
+            tickLabel={
+              amending
+                ? t("scorecard.form.finishedAmendment")
+                : t("scorecard.form.finishedScorecard")
+            }
+            name="intent"
+            value="submit"
+          >
+            <p>
+              {amending ? t("scorecard.form.finalAmendment") : t("scorecard.form.finalScorecard")}
+            </p>
+            <p className="mt-2" {...withoutEvidenceNote} />
+          </ConfirmSubmit>
+        </div>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t("scorecard.form.final")}</p>
+      </Form>
+      <DraftScript />
+    </>
   );
 }

@@ -28,8 +28,8 @@ import {
   validateChanges,
   type DraftValues,
   type FieldConflict,
-  type SaveDraftInput,
 } from "./draft";
+import { type SaveDraftInput } from "./draft-input";
 import {
   canAuthorAssessment,
   canReadAssessment,

@@ -288,14 +288,24 @@ export function saveStatus(state: AutosaveState): SaveStatus {
   };
 }
 
-/** The saved state in the page's words; a lock's reason is itself a message, said inside it. */
-export function saveStatusWords(t: Parameters<typeof wordsOf>[0], { said }: SaveStatus): string {
-  return wordsOf(
-    t,
-    typeof said.values?.reason === "string"
-      ? { ...said, values: { ...said.values, reason: wordsOf(t, said.values.reason) } }
-      : said,
-  );
+/**
+ * The saved state in the page's words; a lock's reason is itself a message, said inside it, and
+ * the time it was saved is on the reader's clock (`timeOfDay`, the page's formats).
+ */
+export function saveStatusWords(
+  t: Parameters<typeof wordsOf>[0],
+  { said }: SaveStatus,
+  timeOfDay: (instant: number) => string,
+): string {
+  const { reason, time } = said.values ?? {};
+  return wordsOf(t, {
+    ...said,
+    values: {
+      ...said.values,
+      ...(typeof reason === "string" ? { reason: wordsOf(t, reason) } : {}),
+      ...(typeof time === "number" ? { time: timeOfDay(time) } : {}),
+    },
+  });
 }
 
 /**

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { listOf, messageText } from "~/i18n/messages";
 import { freeTextError } from "~/utils/free-text";
 
@@ -111,42 +110,6 @@ export type FieldChange = { field: string; value: FieldValue; base: FieldValue }
 
 /** A field both this save and another tab changed: this save's value was kept, theirs is offered. */
 export type FieldConflict = { field: string; mine: FieldValue; theirs: FieldValue };
-
-export const fieldValueSchema = z.union([
-  z.string().max(MAX_TEXT_LENGTH),
-  z.number().int(),
-  z.null(),
-]);
-
-export const SaveDraftSchema = z.object({
-  baseRevision: z.number().int().min(0),
-  changes: z
-    .array(
-      z.object({ field: z.string().max(200), value: fieldValueSchema, base: fieldValueSchema }),
-    )
-    .max(MAX_CHANGES_PER_SAVE)
-    .refine(
-      (changes) => new Set(changes.map((change) => change.field)).size === changes.length,
-      "Each field can change once per save.",
-    ),
-});
-export type SaveDraftInput = z.infer<typeof SaveDraftSchema>;
-
-/**
- * An autosave's JSON body read as a draft's changes, or what its endpoint answers when it is not
- * one: a 400 saying `notUnderstood` (worded by the endpoint), nothing saved.
- */
-export function readDraftSave(body: unknown, notUnderstood: string) {
-  const parsed = SaveDraftSchema.safeParse(body);
-  if (parsed.success) return { ok: true as const, input: parsed.data };
-  return {
-    ok: false as const,
-    answer: {
-      status: 400,
-      body: { ok: false, kind: "invalid", message: notUnderstood, fieldErrors: {} },
-    },
-  };
-}
 
 /**
  * Three-way merge of one save into the current stored values. Every change is
@@ -341,8 +304,6 @@ export function formChanges(
   return changes;
 }
 
-const plainBaseSchema = z.record(z.string().max(200), fieldValueSchema);
-
 /**
  * A revision as the page's forms send it: a whole number written the one way it is rendered (no
  * sign, no leading zero, at most nine digits). Anything else is null and refused, never read as
@@ -350,30 +311,4 @@ const plainBaseSchema = z.record(z.string().max(200), fieldValueSchema);
  */
 export function readRevision(text: unknown): number | null {
   return typeof text === "string" && /^(0|[1-9]\d{0,8})$/.test(text) ? Number(text) : null;
-}
-
-/**
- * A save posted by the page's form itself, without JavaScript. The form carries the values it
- * was rendered with (`base`, field key → value) and the revision they came from; each of those
- * fields is read back from the form, and only the ones the author changed are saved, each with
- * its base, so the same three-way merge as autosave applies. Null when the post is malformed.
- */
-export function plainFormSave(
-  read: (name: string) => string | null,
-  baseJson: string | null,
-  baseRevision: string | null,
-): SaveDraftInput | null {
-  let base: unknown;
-  try {
-    base = JSON.parse(baseJson ?? "");
-  } catch {
-    return null;
-  }
-  const fields = plainBaseSchema.safeParse(base);
-  const revision = readRevision(baseRevision);
-  if (!fields.success || revision === null) return null;
-  if (Object.keys(fields.data).some((field) => !parseField(field))) return null;
-  const changes = formChanges(fields.data, read, draftSpelling);
-  const input = SaveDraftSchema.safeParse({ baseRevision: revision, changes });
-  return input.success ? input.data : null;
 }

@@ -2,12 +2,8 @@ import { withSourceTexts } from "~/modules/ladders/translations";
 import { randomBytes } from "node:crypto";
 import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
-import {
-  mergeSave,
-  type DraftValues,
-  type FieldConflict,
-  type SaveDraftInput,
-} from "~/modules/assessments/draft";
+import { mergeSave, type DraftValues, type FieldConflict } from "~/modules/assessments/draft";
+import { type SaveDraftInput } from "~/modules/assessments/draft-input";
 import { recordAuditEvent } from "~/modules/audit/audit.server";
 import { calibratesPersonInCycle } from "~/modules/calibration/queries.server";
 import { dateToDay, dayToDate } from "~/modules/days";

@@ -1,8 +1,9 @@
 /**
  * The check people see while they write feedback: it flags personality words (personality-words.ts)
  * and answers without an example, and suggests what to write instead. It is advice, shown live
- * beside the answer: it never blocks saving or submitting. Pure: the answer form runs it in the
- * browser and the server runs the same code.
+ * beside the answer: it never blocks saving or submitting. Pure: the server runs it as it renders
+ * the answer form, on save, and for the page's draft script as an example is typed
+ * (`/feedback/word-check`, decision 167).
  *
  * What counts as an example (the rule the form explains):
  * - at least MIN_EXAMPLE_WORDS words, since a behaviour and its effect do not fit in fewer; and
@@ -12,7 +13,7 @@
  * The markers are a floor, not proof: an answer can carry one and still say little. They catch the
  * common case of an answer that is only an impression ("great to work with, very reliable").
  */
-import type { Message } from "~/i18n/messages";
+import { wordsOf, type Message } from "~/i18n/messages";
 import { inflections, PERSONALITY_WORDS } from "./personality-words";
 
 export const MIN_EXAMPLE_WORDS = 12;
@@ -123,4 +124,23 @@ export function checkAnswer(text: string): AnswerCheck {
     suggestions.push({ key: "feedback:wordCheck.tooShort", values: { min: MIN_EXAMPLE_WORDS } });
   if (verdict === "no-marker") suggestions.push({ key: "feedback:wordCheck.noMarker" });
   return { words, example: verdict, markers, flagged, suggestions };
+}
+
+/**
+ * The check's advice on an example in the reader's words, the words it flags quoted and listed as
+ * their language writes a list (`list`, the page's formats); none on an empty example.
+ */
+export function wordCheckAdvice(
+  t: Parameters<typeof wordsOf>[0],
+  list: (items: string[]) => string,
+  text: string,
+): string[] {
+  if (!text.trim()) return [];
+  const check = checkAnswer(text);
+  const words = list(
+    check.flagged.map((word) => wordsOf(t, { key: "feedback:wordCheck.quoted", values: { word } })),
+  );
+  return check.suggestions.map((said) =>
+    wordsOf(t, { key: said.key, values: { ...said.values, words } }),
+  );
 }

@@ -3,16 +3,13 @@ import {
   mergeSave,
   notesField,
   ratingField,
-  SaveDraftSchema,
-  scaleChoice,
   summaryField,
   valueOf,
   type DraftValues,
   type FieldChange,
-  type FieldSpelling,
   type FieldValue,
-  type SaveDraftInput,
 } from "~/modules/assessments/draft";
+import { SaveDraftSchema, type SaveDraftInput } from "~/modules/assessments/draft-input";
 import type { ScalePoint } from "~/modules/ladders";
 import {
   NOT_ASSESSED,
@@ -22,6 +19,7 @@ import {
   type ScorecardEntry,
 } from "./scorecard";
 import { freeTextError } from "~/utils/free-text";
+import { recommendationField, scorecardSpelling } from "./scorecard-fields";
 
 /**
  * A scorecard draft as a flat set of fields, the same shape as an assessment draft, so the
@@ -36,7 +34,7 @@ import { freeTextError } from "~/utils/free-text";
  * A competency left without a score is "not assessed": that is the form's explicit default, so a
  * draft has no third state to store (docs/decisions/022-hiring-workflow.md). Pure.
  */
-export const recommendationField = "recommendation";
+export { recommendationField, scorecardInputName, scorecardSpelling } from "./scorecard-fields";
 
 /** Where the interviewer's browser keeps unsaved edits of their card. */
 export const scorecardStorageKey = (interviewId: string, authorId: string) =>
@@ -161,21 +159,6 @@ export function scorecardEntries(
     };
   });
 }
-
-/** The name of a field's input in the page's form: scores and the recommendation are radio groups. */
-export function scorecardInputName(field: string): string {
-  return field.startsWith("rating:") ? `score-${field.slice("rating:".length)}` : field;
-}
-
-/** How the scorecard form spells its fields: scores and the recommendation are radio groups. */
-export const scorecardSpelling: FieldSpelling = {
-  inputName: scorecardInputName,
-  value: (field, raw) => {
-    if (field.startsWith("rating:")) return raw === NOT_ASSESSED ? null : scaleChoice(raw);
-    if (field === recommendationField) return raw || null;
-    return raw ?? "";
-  },
-};
 
 /**
  * A save posted by the scorecard form itself, without JavaScript: the form carries the values it

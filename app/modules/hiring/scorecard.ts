@@ -26,8 +26,9 @@ export function isPositive(recommendation: Recommendation): boolean {
   return recommendation === "yes" || recommendation === "strong-yes";
 }
 
-/** The form value for a competency the interviewer did not assess; stored as a null score. */
-export const NOT_ASSESSED = "not-assessed";
+import { NOT_ASSESSED } from "./scorecard-fields";
+
+export { NOT_ASSESSED, scoresWithoutEvidence } from "./scorecard-fields";
 
 /** The longest evidence note or summary a card takes. */
 export const NOTES_MAX = 10_000;
@@ -131,13 +132,6 @@ export function scorecardSchema(scale: readonly ScalePoint[], competencyIds: rea
         });
       }
     });
-}
-
-/** Scored competencies with no evidence notes: shown, not refused (evidence over opinion). */
-export function scoresWithoutEvidence(card: Pick<Scorecard, "entries">): string[] {
-  return card.entries
-    .filter((entry) => entry.score !== null && entry.notes.trim() === "")
-    .map((entry) => entry.competencyId);
 }
 
 export interface Change<T> {

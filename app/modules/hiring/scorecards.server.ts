@@ -4,12 +4,8 @@ import { db, type Prisma } from "~/db/client.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
 import type { Message } from "~/i18n/messages";
 import type { Viewer } from "~/modules/identity/policy";
-import {
-  mergeSave,
-  type DraftValues,
-  type FieldConflict,
-  type SaveDraftInput,
-} from "~/modules/assessments/draft";
+import { mergeSave, type DraftValues, type FieldConflict } from "~/modules/assessments/draft";
+import { type SaveDraftInput } from "~/modules/assessments/draft-input";
 import { ConflictError, NotFoundError } from "~/modules/errors";
 import { getLevel } from "~/modules/ladders";
 import { openingLadder, requireVisibleLoop } from "./access.server";

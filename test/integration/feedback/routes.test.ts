@@ -4,6 +4,8 @@ import * as answerRoute from "~/routes/feedback.$requestId";
 import * as saveRoute from "~/routes/feedback.$requestId.save";
 import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
 import { db } from "~/db/client.server";
+import { formatsFor } from "~/i18n/format";
+import * as wordCheckRoute from "~/routes/feedback.word-check";
 import { feedbackPageForSession } from "~/modules/feedback/person-page.server";
 import { createPerson } from "../../utils/factories";
 import { bodyOf, routeArgs, statusOf, thrown, type RouteFunction } from "../../utils/responses";
@@ -268,6 +270,7 @@ describe("the feedback pages", () => {
       ),
     );
     const competencyId = form.competencies[0]!.id;
+    await db.user.update({ where: { id: org.peer.id }, data: { timeZone: "Asia/Tokyo" } });
     const saved = await saveRoute.action(
       routeArgs(
         await signedInRequest(`${answerUrl}/save`, org.peer.id, {
@@ -288,6 +291,12 @@ describe("the feedback pages", () => {
       ),
     );
     expect(saved.status).toBe(200);
+    // Said in the reviewer's words and on their clock, for the page's draft script (decision 167).
+    const savedBody = (await saved.json()) as { savedAt: string; said: string };
+    expect(savedBody.said).toBe(
+      `Saved at ${formatsFor("en", "Asia/Tokyo").timeOfDay(savedBody.savedAt)}`,
+    );
+    expect(savedBody.said).toMatch(/\(Asia\/Tokyo\)$/);
     // An answer that would carry a change of direction out of its text is refused, as a form's (decision 107).
     const overridden = await saveRoute.action(
       routeArgs(
@@ -303,7 +312,9 @@ describe("the feedback pages", () => {
       ),
     );
     expect(overridden.status).toBe(400);
-    expect(JSON.stringify(await overridden.json())).toContain("common:errors.text.override");
+    expect(JSON.stringify(await overridden.json())).toContain(
+      "a character that reverses the order of letters (U+202E)",
+    );
     // A revision not written as the page writes it is refused, and nothing is submitted; a stale one still is.
     for (const revision of ["01", "0999999999999", "1.0", "", "one"]) {
       expect(
@@ -486,5 +497,40 @@ describe("the feedback pages", () => {
       ),
     ).toMatchObject({ shown: true, count: 3, averageRating: 3, answers: [] });
     expect(JSON.stringify(page.peer)).not.toMatch(/Peer|March/);
+  });
+
+  test("the word check answers the answer page's draft script as an example is typed: advice in the reader's words, none for an example, only to someone signed in", async () => {
+    const org = await organisation();
+    const advice = async (text: string, language = "en") => {
+      const request = await signedInRequest("/feedback/word-check", org.peer.id, {
+        method: "POST",
+        body: new URLSearchParams({ text }),
+        headers: { "Accept-Language": language },
+      });
+      return (await wordCheckRoute.action(routeArgs(request))).json();
+    };
+    expect(await advice("Lena can be abrasive.")).toEqual({
+      advice: [
+        "“abrasive” describes a person rather than what they did. Describe the behaviour and its effect instead: what happened, when, and what it changed.",
+        "Say a little more (12 words or more): describe the behaviour and its effect.",
+      ],
+    });
+    expect(
+      await advice(
+        "When the checkout migration stalled in March she wrote the rollback plan and walked the team through it.",
+      ),
+    ).toEqual({ advice: [] });
+    expect(await advice("  ")).toEqual({ advice: [] });
+    const signedOut = await thrown(async () =>
+      wordCheckRoute.action(
+        routeArgs(
+          new Request("http://localhost/feedback/word-check", {
+            method: "POST",
+            body: new URLSearchParams({ text: "abrasive" }),
+          }),
+        ),
+      ),
+    );
+    expect(statusOf(signedOut)).toBe(302);
   });
 });

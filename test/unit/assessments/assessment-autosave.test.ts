@@ -29,7 +29,8 @@ function run(state: AutosaveState, ...events: AutosaveEvent[]) {
 }
 
 /** The status as an English reader's page words it. */
-const words = (state: AutosaveState) => saveStatusWords(english, saveStatus(state));
+const clock = (instant: number) => new Date(instant).toISOString().slice(11, 16);
+const words = (state: AutosaveState) => saveStatusWords(english, saveStatus(state), clock);
 
 const start = () => initialAutosaveState({ [notes]: "old", [rating]: 2, summary: "" }, 5);
 const ok = (
@@ -111,6 +112,8 @@ describe("saving", () => {
       key: "assessments:autosave.savedAt",
       values: { time: Date.parse(saved.savedAt!) },
     });
+    // On the reader's clock, as the page's formats write it.
+    expect(words(saved)).toBe("Saved at 10:42");
   });
 
   test("typing during a save keeps the newer text, based on what was sent", () => {
@@ -179,7 +182,7 @@ describe("saving", () => {
     const signedOut = run(failed, { type: "send" }, { type: "failed", id: 2, signedOut: true });
     expect(words(signedOut)).toMatch(/session ended/);
     // In the author's language.
-    expect(saveStatusWords(i18nFor("de").getFixedT("de"), saveStatus(failed))).toBe(
+    expect(saveStatusWords(i18nFor("de").getFixedT("de"), saveStatus(failed), clock)).toBe(
       "Nicht gespeichert – neuer Versuch läuft",
     );
     // A reply to an old save is ignored.

@@ -9,10 +9,10 @@ import {
   parseField,
   ratingField,
   rowUpdates,
-  SaveDraftSchema,
   validateChanges,
   type DraftRules,
 } from "~/modules/assessments/draft";
+import { SaveDraftSchema } from "~/modules/assessments/draft-input";
 import { inEnglishWords, inWordsOf } from "../../utils/english";
 
 const rules: DraftRules = {

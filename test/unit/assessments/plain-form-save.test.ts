@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  draftSpelling,
-  formChanges,
-  inputNameOf,
-  plainFormSave,
-} from "~/modules/assessments/draft";
+import { draftSpelling, formChanges, inputNameOf } from "~/modules/assessments/draft";
+import { plainFormSave } from "~/modules/assessments/draft-input";
 
 const form = (fields: Record<string, string>) => (name: string) => fields[name] ?? null;
 const base = {

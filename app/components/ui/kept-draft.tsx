@@ -1,0 +1,80 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "~/i18n/use-translation";
+import { keepDraft } from "~/modules/assessments/draft-form";
+import draftScript from "./kept-draft.page.ts?script";
+import type { DraftValues } from "~/modules/assessments/draft";
+import { SPELLINGS } from "./kept-draft-spellings";
+import { useNonce } from "~/utils/nonce";
+import { useScriptsRun } from "./without-scripts";
+
+/**
+ * A form kept as it is typed by the draft script (decision 167): the attributes it reads, and a
+ * ref that binds it where the app's scripts run. A document sent without them carries the script
+ * itself (`DraftScript`), so the draft is kept the same one way either way.
+ */
+export function useKeptDraft({
+  saveUrl,
+  storageKey,
+  revision,
+  values,
+  spelling = "draft",
+}: {
+  saveUrl: string;
+  storageKey: string;
+  revision: number;
+  values: DraftValues;
+  /** How the form spells its fields (kept-draft.page.ts names each). */
+  spelling?: keyof typeof SPELLINGS;
+}) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => keepDraft(ref.current!, SPELLINGS[spelling]), [spelling]);
+  return {
+    ref,
+    "data-draft-spelling": spelling,
+    "data-draft": saveUrl,
+    "data-draft-key": storageKey,
+    "data-draft-revision": String(revision),
+    "data-draft-values": JSON.stringify(values),
+  };
+}
+
+/** The draft script, in a document sent without the app's scripts, after the forms it keeps. */
+export function DraftScript() {
+  const nonce = useNonce();
+  return useScriptsRun() ? null : (
+    <script nonce={nonce} dangerouslySetInnerHTML={{ __html: draftScript }} />
+  );
+}
+
+/** Each status's words, named as the draft script looks them up (the last part of its message's key). */
+const STATUS_KEYS = [
+  "notSavedInvalid",
+  "notSavedSignedOut",
+  "notSavedRetrying",
+  "saving",
+  "allSaved",
+] as const;
+
+/** A kept draft's status line: what it says now, and every other status's words for the script. */
+export function DraftStatus() {
+  const { t } = useTranslation("assessments");
+  const words = Object.fromEntries(
+    STATUS_KEYS.map((key) => [
+      `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+      t(`autosave.${key}`),
+    ]),
+  );
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      data-draft-status=""
+      data-tone="neutral"
+      data-not-saved-because={t("autosave.notSavedBecause", { reason: "{reason}" })}
+      {...words}
+      className="text-sm text-slate-600 data-[tone=error]:font-semibold data-[tone=error]:text-red-700 data-[tone=ok]:text-emerald-700 dark:text-slate-300 dark:data-[tone=error]:text-red-400 dark:data-[tone=ok]:text-emerald-300"
+    >
+      {t("autosave.allSaved")}
+    </p>
+  );
+}
