@@ -1,5 +1,4 @@
 import { data, redirect, useSearchParams, type ShouldRevalidateFunction } from "react-router";
-import { useEffect } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
@@ -8,8 +7,6 @@ import { languageOf } from "~/i18n/i18n.server";
 import { SourceTextsProvider } from "~/components/ladders/source-texts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PrintButton } from "~/components/ladders/print-button";
-import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
-import { draftStorageKey } from "~/modules/assessments/autosave";
 import {
   AssessmentEditor,
   type PlainEvidenceReply,
@@ -270,12 +267,6 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       actionData.intent === "attach-evidence")
       ? (actionData as PlainReply)
       : null;
-
-  // Once submitted, nothing kept in this browser for the draft can be saved any more.
-  useEffect(() => {
-    if (submitted && isAuthor)
-      forgetStoredDraft(draftStorageKey(assessment.id, assessment.author.id));
-  }, [submitted, isAuthor, assessment.id, assessment.author.id]);
 
   const name = assessment.subject.name;
   const title =

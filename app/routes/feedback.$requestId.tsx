@@ -1,14 +1,12 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
-import { useEffect } from "react";
 import type { Route } from "./+types/feedback.$requestId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AnswerForm, answerStorageKey } from "~/components/feedback/answer-form";
+import { AnswerForm } from "~/components/feedback/answer-form";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { forgetStoredDraft } from "~/components/ui/use-draft-autosave";
 import { notesField, ratingField, readRevision } from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
 import { answerPage, declineRequest, submitAnswer } from "~/modules/feedback/feedback.server";
@@ -107,9 +105,6 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
   const reply = actionData;
   const submitted = request.state === "submitted";
   const declined = request.state === "declined";
-  useEffect(() => {
-    if (submitted || declined) forgetStoredDraft(answerStorageKey(request.id, reviewerId));
-  }, [submitted, declined, request.id, reviewerId]);
   const upward = request.channel === "upward";
   const { t } = useTranslation("feedback");
   const f = useFormats();

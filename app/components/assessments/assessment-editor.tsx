@@ -1,5 +1,14 @@
 import { Link, useLocation, useNavigationType, useSubmit } from "react-router";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf, type Message } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
@@ -10,7 +19,16 @@ import type { SubmissionResult } from "@conform-to/react";
 import { CheckboxField, ErrorList, TextareaField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/page";
 import type { ScalePoint } from "~/modules/ladders";
-import { draftStorageKey, saveStatusWords, type SaveStatus } from "~/modules/assessments/autosave";
+import {
+  displayValue,
+  draftStorageKey,
+  initialAutosaveState,
+  saveStatus,
+  saveStatusWords,
+  type SaveStatus,
+} from "~/modules/assessments/autosave";
+import { keepDraft, typedInPage, type DraftHandle } from "~/modules/assessments/draft-form";
+import { useHydrating } from "~/components/ui/use-hydrating";
 import {
   assessmentSections,
   fieldLocation,
@@ -40,7 +58,6 @@ import {
   valueOf,
 } from "~/modules/assessments/draft";
 import { AssessmentEvidenceEditor } from "./assessment-evidence";
-import { useDraftAutosave } from "~/components/ui/use-draft-autosave";
 import { RichText } from "~/components/ui/rich-text";
 import { ladderStanding } from "~/modules/ladders/points";
 import { PointsStandingText } from "./points-standing";
@@ -253,9 +270,8 @@ const CompetencyEditor = memo(function CompetencyEditor({
                         name={`rating-${id}`}
                         form={formId}
                         value={point.value}
-                        checked={checked}
+                        defaultChecked={checked}
                         aria-describedby={`${inputId}-meaning`}
-                        onChange={() => setValue(ratingField(id), point.value)}
                       />
                       {point.label}
                     </label>
@@ -311,10 +327,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
                               form={formId}
                               aria-describedby={`${selectId}-text`}
                               className="mark-select"
-                              value={marks[index] ?? ""}
-                              onChange={(event) =>
-                                setValue(field, event.currentTarget.value || null)
-                              }
+                              defaultValue={marks[index] ?? ""}
                             >
                               <option value="">{t("marks.none")}</option>
                               {NEXT_LEVEL_MARKS.map((mark) => (
@@ -353,8 +366,7 @@ const CompetencyEditor = memo(function CompetencyEditor({
             form={formId}
             label={t("editor.notesOn", { competency: competency.name })}
             rows={4}
-            value={notes}
-            onChange={(event) => setValue(notesField(id), event.currentTarget.value)}
+            defaultValue={notes}
           />
           <ConflictNotice
             conflict={conflicts[notesField(id)]}
@@ -598,19 +610,60 @@ export function AssessmentEditor({
       submit({ intent: "submit", revision: String(revision) }, { method: "post" }),
     [submit],
   );
-  const autosave = useDraftAutosave({
-    storageKey: draftStorageKey(assessment.id, assessment.author.id),
-    saveUrl: `/assessments/${assessment.id}/save`,
-    revision: assessment.revision,
-    values,
-    form: {
-      fields: [summaryField, ...competencies.flatMap(competencyFields)],
-      spelling: draftSpelling,
-    },
-    onSubmit,
+  // Every field, as the server holds it: what the draft script keeps (decision 167).
+  const fields = useMemo(
+    () =>
+      Object.fromEntries(
+        [summaryField, ...competencies.flatMap(competencyFields)].map((field) => [
+          field,
+          valueOf(values, field),
+        ]),
+      ),
+    [competencies, values],
+  );
+  const fieldsId = useId();
+  const hydrating = useHydrating();
+  // Read as hydration begins, before React puts a text box rendered with text back to that text.
+  const [typedEarly] = useState(() => {
+    const root = hydrating ? document.getElementById(fieldsId) : null;
+    return root ? typedInPage(root, fields) : [];
   });
-  const { state, value, setValue, resolveConflict, status } = autosave;
-  const submitting = autosave.submitPending || sending;
+  const [state, setState] = useState(() => initialAutosaveState(fields, assessment.revision));
+  const draft = useRef<DraftHandle | null>(null);
+  useEffect(() => {
+    draft.current = keepDraft(document.getElementById(fieldsId)!, draftSpelling, {
+      onState: setState,
+      typed: typedEarly,
+    });
+    return () => draft.current?.stop();
+  }, [fieldsId, typedEarly]);
+  // A newer copy from the loader (after a refused submit or a revalidation).
+  useEffect(
+    () => draft.current?.server(values, assessment.revision),
+    [values, assessment.revision],
+  );
+  const value = (field: string) => displayValue(state, field);
+  const setValue = useCallback(
+    (field: string, fieldValue: FieldValue) => draft.current?.edit(field, fieldValue),
+    [],
+  );
+  const resolveConflict = useCallback(
+    (field: string, take: "mine" | "theirs") => draft.current?.resolve(field, take),
+    [],
+  );
+  const [submitPending, setSubmitPending] = useState(false);
+  const requestSubmit = () => {
+    setSubmitPending(true);
+    draft.current?.submitWhenSaved(
+      (revision) => {
+        setSubmitPending(false);
+        onSubmit(revision);
+      },
+      () => setSubmitPending(false),
+    );
+  };
+  const status = saveStatus(state);
+  const submitting = submitPending || sending;
 
   const sections = useMemo(
     () =>
@@ -825,7 +878,14 @@ export function AssessmentEditor({
 
       {/* Usable at once: what is typed before the page is interactive is taken by autosave when it
           is; without JavaScript each section saves through its own form. */}
-      <div id={autosave.fieldsId} className="contents">
+      <div
+        id={fieldsId}
+        className="contents"
+        data-draft={`/assessments/${assessment.id}/save`}
+        data-draft-key={draftStorageKey(assessment.id, assessment.author.id)}
+        data-draft-revision={assessment.revision}
+        data-draft-values={JSON.stringify(fields)}
+      >
         {sections
           .filter((section) => visited.has(section.id))
           .map((section) => (
@@ -879,9 +939,8 @@ export function AssessmentEditor({
                           : t("editor.summaryHintReview", { name: assessment.subject.name })
                       }
                       rows={6}
-                      value={String(value(summaryField) ?? "")}
+                      defaultValue={String(value(summaryField) ?? "")}
                       errors={state.fieldErrors[summaryField] ?? plainErrors[summaryField]}
-                      onChange={(event) => setValue(summaryField, event.currentTarget.value)}
                     />
                     <ConflictNotice
                       conflict={state.conflicts[summaryField]}
@@ -913,7 +972,7 @@ export function AssessmentEditor({
                           : t("editor.confirmTitleReview", { name: assessment.subject.name })
                       }
                       unrated={unrated.length}
-                      onConfirm={autosave.requestSubmit}
+                      onConfirm={requestSubmit}
                     />
                     <noscript>
                       <form method="post" className="mt-3 space-y-2">

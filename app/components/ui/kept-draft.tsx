@@ -27,7 +27,7 @@ export function useKeptDraft({
   spelling?: keyof typeof SPELLINGS;
 }) {
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => keepDraft(ref.current!, SPELLINGS[spelling]), [spelling]);
+  useEffect(() => keepDraft(ref.current!, SPELLINGS[spelling]).stop, [spelling]);
   return {
     ref,
     "data-draft-spelling": spelling,

@@ -1,7 +1,7 @@
 /**
  * A form's controls read from the page itself: while React hydrates, what was chosen or typed in
  * the server-rendered form is only in the DOM (no listener fired), and hydrating may put a control
- * back to what was rendered. The field autosave (`use-draft-autosave.ts`) and the whole-form
+ * back to what was rendered. The draft script (`draft-form.ts`) and the whole-form
  * autosave (`proposal-draft.tsx`) both read it here.
  */
 export interface PageControl {

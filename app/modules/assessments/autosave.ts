@@ -9,8 +9,8 @@ import {
 } from "./draft";
 
 /**
- * The browser side of draft autosave, as a pure state machine (the React hook in
- * app/components/ui/use-draft-autosave.ts drives it, for assessments and scorecards).
+ * The browser side of draft autosave, as a pure state machine (the draft script, draft-form.ts,
+ * drives it for every draft, decision 167).
  *
  * - `server` is the last copy of the draft the server confirmed, at `revision`.
  * - `edits` are the author's changes not yet confirmed, each with the value it was

@@ -1,6 +1,7 @@
 import { pageControls, sentValue } from "~/components/ui/page-controls";
 import {
   autosaveReducer,
+  changesBeforeHydration,
   editsToRestore,
   hasUnsaved,
   initialAutosaveState,
@@ -16,6 +17,7 @@ import {
   draftSpelling,
   formChanges,
   type DraftValues,
+  type FieldChange,
   type FieldSpelling,
   type FieldValue,
 } from "./draft";
@@ -38,11 +40,10 @@ import {
  * the form names and sends its fields, as the server reads a plain post of it.
  */
 export function keepDraft(
-  form: HTMLFormElement,
+  form: HTMLElement,
   spelling: FieldSpelling = draftSpelling,
-): () => void {
-  if (form.dataset.draftBound !== undefined) return () => undefined;
-  form.dataset.draftBound = "";
+  { onState, typed = [] }: DraftOptions = {},
+): DraftHandle {
   const saveUrl = form.dataset.draft!;
   const storageKey = form.dataset.draftKey!;
   const values = JSON.parse(form.dataset.draftValues!) as DraftValues;
@@ -63,8 +64,9 @@ export function keepDraft(
   let state: AutosaveState = initialAutosaveState(values, Number(form.dataset.draftRevision));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let savedWords: string | null = null;
-  /** The button that asked to submit (or the form itself), waiting for every edit to be saved. */
-  let submitWanted: HTMLElement | true | null = null;
+  /** What asked to submit (a button, the form, or the page's own step), waiting for every edit to be saved. */
+  let submitWanted:
+    HTMLElement | true | { go: (revision: number) => void; stop: () => void } | null = null;
   let letThrough = false;
 
   const fieldOfInput = new Map(
@@ -88,8 +90,8 @@ export function keepDraft(
   function changed(before: AutosaveState) {
     if (state.edits !== before.edits) store(state.locked ? null : state.edits);
     if (state.locked) store(null);
-    const revision = form.elements.namedItem("revision");
-    if (revision instanceof HTMLInputElement) revision.value = String(state.revision);
+    const revision = form.querySelector<HTMLInputElement>('input[name="revision"]');
+    if (revision) revision.value = String(state.revision);
     if (state.conflicts !== before.conflicts) showConflicts();
     if (state.fieldErrors !== before.fieldErrors)
       for (const list of form.querySelectorAll<HTMLElement>("[data-draft-errors]")) {
@@ -105,8 +107,15 @@ export function keepDraft(
     say();
     if (state.inFlight && state.inFlight !== before.inFlight) send(state.inFlight);
     schedule();
-    if (submitWanted && (state.locked || state.invalid)) submitWanted = null;
+    if (submitWanted && (state.locked || state.invalid)) giveUpSubmitting();
     else if (submitWanted && !hasUnsaved(state)) submitNow();
+    onState?.(state);
+  }
+
+  function giveUpSubmitting() {
+    if (typeof submitWanted === "object" && submitWanted && "stop" in submitWanted)
+      submitWanted.stop();
+    submitWanted = null;
   }
 
   function store(edits: AutosaveState["edits"] | null) {
@@ -208,10 +217,12 @@ export function keepDraft(
   }
 
   function submitNow() {
-    const submitter = submitWanted;
+    const wanted = submitWanted;
     submitWanted = null;
+    store(null);
+    if (typeof wanted === "object" && wanted && "go" in wanted) return wanted.go(state.revision);
     letThrough = true;
-    form.requestSubmit(submitter instanceof HTMLElement ? submitter : null);
+    (form as HTMLFormElement).requestSubmit(wanted instanceof HTMLElement ? wanted : null);
   }
 
   /** What differs in the page from the server's copy: typed before this ran, or put back by the browser. */
@@ -230,13 +241,19 @@ export function keepDraft(
     // Storage blocked: nothing to bring back.
   }
   const restored = editsToRestore(parseStoredDraft(stored), values);
-  const typedFirst = formChanges(values, read, spelling);
+  // What was typed before this ran: read as the app's page hydrated (hydrating may have put a
+  // rendered text back), and as the page holds it now, which wins.
+  const typedFirst = changesBeforeHydration(typed, formChanges(values, read, spelling));
   dispatch({ type: "restore", edits: restored, now: Date.now() });
   for (const field of Object.keys(restored))
     if (!typedFirst.some((change) => change.field === field)) put(field, restored[field]!.value);
   store(state.edits);
-  takeWhatThePageHolds();
+  for (const { field, value } of typedFirst) {
+    put(field, value);
+    dispatch({ type: "edit", field, value, now: Date.now() });
+  }
   say();
+  onState?.(state);
 
   const edited = (event: Event) => {
     const target = event.target as HTMLInputElement;
@@ -261,25 +278,26 @@ export function keepDraft(
     if (conflict && take === "theirs") put(field, conflict.theirs);
   });
   // Submitting waits until every edit is saved, then submits with the revision the author has seen.
-  on(
-    form,
-    "submit",
-    (event: SubmitEvent) => {
-      if (letThrough) {
-        letThrough = false;
-        store(null);
-        return;
-      }
-      if (!hasUnsaved(state)) return store(null);
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      if (state.locked) return;
-      submitWanted = event.submitter ?? true;
-      if (state.invalid) submitWanted = null;
-      schedule();
-    },
-    true,
-  );
+  if (form instanceof HTMLFormElement)
+    on(
+      form,
+      "submit",
+      (event: SubmitEvent) => {
+        if (letThrough) {
+          letThrough = false;
+          store(null);
+          return;
+        }
+        if (!hasUnsaved(state)) return store(null);
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (state.locked) return;
+        submitWanted = event.submitter ?? true;
+        if (state.invalid) submitWanted = null;
+        schedule();
+      },
+      true,
+    );
   on(window, "online", () => state.failures > 0 && dispatch({ type: "send" }));
   on(window, "pageshow", (event: PageTransitionEvent) => event.persisted && takeWhatThePageHolds());
   on(window, "beforeunload", (event: BeforeUnloadEvent) => {
@@ -296,11 +314,61 @@ export function keepDraft(
   };
   on(window, "pagehide", flush);
 
-  return () => {
-    clearTimeout(timer);
-    for (const [target, type, listener, capture] of listeners)
-      target.removeEventListener(type, listener, capture);
-    flush();
-    delete form.dataset.draftBound;
+  return {
+    stop() {
+      clearTimeout(timer);
+      for (const [target, type, listener, capture] of listeners)
+        target.removeEventListener(type, listener, capture);
+      flush();
+    },
+    edit(field, value) {
+      put(field, value);
+      dispatch({ type: "edit", field, value, now: Date.now() });
+    },
+    server(values, revision) {
+      dispatch({ type: "server", values, revision });
+    },
+    resolve(field, take) {
+      const conflict = state.conflicts[field];
+      dispatch({ type: "resolve", field, take, now: Date.now() });
+      if (conflict && take === "theirs") put(field, conflict.theirs);
+    },
+    submitWhenSaved(go, stop) {
+      if (state.locked || state.invalid) return stop();
+      submitWanted = { go, stop };
+      if (!hasUnsaved(state)) submitNow();
+      else schedule();
+    },
   };
+}
+
+export type DraftOptions = {
+  /** Told every state the draft passes through, for a page that shows it itself (the app's editor). */
+  onState?: (state: AutosaveState) => void;
+  /** What was typed in the page before it could be bound (read as the app's page hydrated). */
+  typed?: readonly FieldChange[];
+};
+
+/** A bound draft, for a page that drives parts of it itself. */
+export type DraftHandle = {
+  /** Unbinds, handing what is not saved yet to the browser to deliver. */
+  stop: () => void;
+  /** Sets a field, in the page and in the draft (a button that clears a rating). */
+  edit: (field: string, value: FieldValue) => void;
+  /** A newer copy of the draft from the server (the app's page read again). */
+  server: (values: DraftValues, revision: number) => void;
+  /** Keeps this tab's value of a field another tab also changed, or takes theirs. */
+  resolve: (field: string, take: "mine" | "theirs") => void;
+  /** Calls `go` with the revision the author has seen once every edit is saved; `stop` if it cannot be. */
+  submitWhenSaved: (go: (revision: number) => void, stop: () => void) => void;
+};
+
+/** The fields whose input under `root` holds another value than the one rendered (`values`). */
+export function typedInPage(
+  root: Element,
+  values: DraftValues,
+  spelling: FieldSpelling = draftSpelling,
+): FieldChange[] {
+  const controls = pageControls(root.querySelectorAll("input[name], select[name], textarea[name]"));
+  return formChanges(values, (name) => sentValue(controls, name), spelling);
 }
