@@ -228,7 +228,9 @@ export function AppShell({
             {/* On a phone the mark alone: the header must fit 390 px with the theme, Sign out and Menu. */}
             <span className="sr-only sm:not-sr-only">Rungs</span>
           </a>
-          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+          {/* Wraps where a language's words leave no room (the theme's Apply button, sent with a page
+              without the app's scripts, in German): nothing may scroll sideways on a phone. */}
+          <div className="flex min-w-0 flex-wrap items-center justify-end gap-2 sm:gap-3">
             <ThemeSwitch theme={theme} scripted={scripted} />
             {viewer ? (
               <>

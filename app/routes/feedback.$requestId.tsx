@@ -7,9 +7,20 @@ import { AnswerForm } from "~/components/feedback/answer-form";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
-import { notesField, ratingField, readRevision } from "~/modules/assessments/draft";
+import {
+  notesField,
+  ratingField,
+  readRevision,
+  type DraftValues,
+} from "~/modules/assessments/draft";
 import { InvalidError } from "~/modules/errors";
-import { answerPage, declineRequest, submitAnswer } from "~/modules/feedback/feedback.server";
+import {
+  answerPage,
+  declineRequest,
+  saveAnswerDraft,
+  submitAnswer,
+} from "~/modules/feedback/feedback.server";
+import { plainFormSave } from "~/modules/assessments/draft-input";
 import { DeclineRequestSchema } from "~/modules/feedback/nomination";
 import { requireUser } from "~/modules/identity/permissions.server";
 import { withDomainErrors, formOf } from "~/utils/http.server";
@@ -65,24 +76,53 @@ export const action = withDomainErrors(async ({ request, params, context }: Rout
     );
   }
   if (intent !== "submit") throw new InvalidError({ key: "feedback:errors.unknownAction" });
-  const revision = readRevision(form.get("revision"));
-  if (revision === null)
-    return data(
-      {
-        ok: false as const,
-        kind: "invalid",
-        message: translatorOf(context)("feedback:errors.notUnderstood"),
-        intent: "submit" as const,
-      },
-      { status: 400 },
-    );
+  const t = translatorOf(context);
+  const notUnderstood = data(
+    {
+      ok: false as const,
+      kind: "invalid",
+      message: t("feedback:errors.notUnderstood"),
+      intent: "submit" as const,
+      typed: {} as DraftValues,
+    },
+    { status: 400 },
+  );
+  let revision = readRevision(form.get("revision"));
+  if (revision === null) return notUnderstood;
+  // The form's fields come with it (without the draft script, nothing saved them yet): what was
+  // typed is saved first, merged as the draft script's saves are, and shown again if refused.
+  if (form.has("base")) {
+    const read = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : null;
+    };
+    const input = plainFormSave(read, read("base"), read("revision"));
+    if (!input) return notUnderstood;
+    if (input.changes.length) {
+      const saved = await saveAnswerDraft(viewer, requestId, input);
+      const typed = Object.fromEntries(input.changes.map(({ field, value }) => [field, value]));
+      if (!saved.body.ok)
+        return data(
+          {
+            ok: false as const,
+            kind: saved.body.kind,
+            message: wordsOf(t, saved.body.message),
+            intent: "submit" as const,
+            typed,
+          },
+          { status: saved.status },
+        );
+      revision = saved.body.revision;
+    }
+  }
   const outcome = await submitAnswer(viewer, requestId, revision);
   if (outcome.ok) throw redirect(`/feedback/${requestId}?submitted=1`);
   return data(
     {
       ...outcome,
-      message: wordsOf(translatorOf(context), outcome.message),
+      message: wordsOf(t, outcome.message),
       intent: "submit" as const,
+      typed: {} as DraftValues,
     },
     { status: outcome.kind === "incomplete" ? 400 : 409 },
   );
@@ -152,6 +192,7 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
             values={values}
             competencies={competencies}
             scale={scale}
+            typed={reply && !reply.ok && reply.intent === "submit" ? reply.typed : {}}
             submitError={reply && !reply.ok && reply.intent === "submit" ? reply.message : null}
           />
           {mayDecline ? (

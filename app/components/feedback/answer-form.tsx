@@ -29,13 +29,15 @@ export const WORD_CHECK_URL = "/feedback/word-check";
  * The reviewer's answer: per competency the level's expectations, a rating when the cycle asks for
  * one, and an example, kept as it is typed by the draft script (decision 167). The word check
  * advises on each example as it is typed and only advises: nothing it says stops a save or a
- * submission.
+ * submission. Without scripts, submitting saves what the form holds first (`base`, the values it
+ * was rendered with).
  */
 export function AnswerForm({
   requestId,
   reviewerId,
   revision,
   values,
+  typed,
   competencies,
   scale,
   submitError,
@@ -44,6 +46,8 @@ export function AnswerForm({
   reviewerId: string;
   revision: number;
   values: DraftValues;
+  /** What a submit the server refused carried, shown over the saved `values`. */
+  typed: DraftValues;
   competencies: AnswerCompetency[];
   scale: { value: number; label: string }[];
   submitError: string | null;
@@ -54,6 +58,7 @@ export function AnswerForm({
       .flatMap((competency) => [ratingField(competency.id), notesField(competency.id)])
       .map((field) => [field, valueOf(values, field)]),
   );
+  const shown = { ...fields, ...typed };
   const draft = useKeptDraft({
     saveUrl: `/feedback/${requestId}/save`,
     storageKey: answerStorageKey(requestId, reviewerId),
@@ -69,13 +74,14 @@ export function AnswerForm({
             key={competency.id}
             competency={competency}
             scale={scale}
-            rating={fields[ratingField(competency.id)] as number | null}
-            example={String(fields[notesField(competency.id)] ?? "")}
+            rating={(shown[ratingField(competency.id)] ?? null) as number | null}
+            example={String(shown[notesField(competency.id)] ?? "")}
           />
         ))}
         {submitError ? <Alert tone="error">{submitError}</Alert> : null}
         <input type="hidden" name="intent" value="submit" />
         <input type="hidden" name="revision" value={String(revision)} />
+        <input type="hidden" name="base" value={JSON.stringify(fields)} />
         <Button type="submit">{t("answer.submit")}</Button>
       </Form>
       <DraftScript />

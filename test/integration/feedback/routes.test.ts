@@ -332,6 +332,7 @@ describe("the feedback pages", () => {
           kind: "invalid",
           message: "That submission was not understood; nothing was submitted.",
           intent: "submit",
+          typed: {},
         },
       });
     }
@@ -353,15 +354,45 @@ describe("the feedback pages", () => {
         { requestId },
       ),
     ).toMatchObject({ status: 409, body: { kind: "stale" } });
+    // Without the draft script, the form's fields come with the submit (`base`, what it was
+    // rendered with): what was typed is saved first. Refused, nothing is submitted and what was
+    // typed comes back to be shown again.
+    const notes = `notes:${competencyId}`;
+    const example = "When the checkout migration stalled in March she wrote the rollback plan.";
+    const typed = `${example} She then ran the rehearsal with the on-call team.`;
+    const plain = (text: string) => ({
+      intent: "submit",
+      revision: "1",
+      base: JSON.stringify({ [notes]: example }),
+      [notes]: text,
+    });
+    expect(
+      await post(answerRoute, answerUrl, org.peer.id, plain(`${typed}\u202E`), { requestId }),
+    ).toMatchObject({
+      status: 400,
+      body: { intent: "submit", typed: { [notes]: `${typed}\u202E` } },
+    });
     expect(
       await post(
         answerRoute,
         answerUrl,
         org.peer.id,
-        { intent: "submit", revision: "1" },
+        { ...plain(typed), base: "{" },
         { requestId },
       ),
+    ).toMatchObject({ status: 400, body: { kind: "invalid" } });
+    expect(
+      await db.feedbackRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        select: { state: true },
+      }),
+    ).toEqual({ state: "approved" });
+    expect(
+      await post(answerRoute, answerUrl, org.peer.id, plain(typed), { requestId }),
     ).toMatchObject({ status: 302, body: { location: `/feedback/${requestId}?submitted=1` } });
+    expect(
+      await db.feedbackAnswer.findFirstOrThrow({ where: { requestId, competencyId } }),
+    ).toMatchObject({ example: typed });
 
     // The engineer's self-assessment, submitted, sits beside the answers for the manager.
     const request = await db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId } });
