@@ -173,6 +173,23 @@ test("a hiring admin builds a plan, two interviewers score on their own, the deb
     "Scored without evidence notes: Testing and verification.",
   );
   expect(scripts.filter((url) => url.includes("/assets/") && url.endsWith(".js"))).toEqual([]);
+  // His card open in two tabs: the summary saved in one is offered beside the other's, to take.
+  const otherTab = await tobiasPage.context().newPage();
+  await otherTab.goto(cardUrl!);
+  await tobiasPage.getByLabel("Summary", { exact: true }).fill("Strong on testing.");
+  await expect(saved).toBeVisible();
+  await otherTab.getByLabel("Summary", { exact: true }).fill("Careful reviewer.");
+  const conflict = otherTab.getByRole("status").filter({
+    hasText: "Another tab changed this to “Strong on testing.”.",
+  });
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole("button", { name: "Take theirs" }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(otherTab.getByLabel("Summary", { exact: true })).toHaveValue("Strong on testing.");
+  await expect(otherTab.getByRole("status").filter({ hasText: /^Saved at/ })).toBeVisible();
+  await otherTab.close();
+  await tobiasPage.reload();
+  await expect(tobiasPage.getByLabel("Summary", { exact: true })).toHaveValue("Strong on testing.");
   await fillCard(tobiasPage, ["Testing and verification"], 4, "Tobias saw", "Strong yes");
   await expectAccessible(tobiasPage);
 

@@ -44,7 +44,6 @@ import {
 } from "~/modules/assessments/assessment-sections";
 import type { EditedCompetency, LadderContext } from "~/modules/assessments/assessment-view";
 import {
-  draftSpelling,
   markField,
   NEXT_LEVEL_MARK_KEYS,
   NEXT_LEVEL_MARKS,
@@ -629,14 +628,19 @@ export function AssessmentEditor({
     return root ? typedInPage(root, fields) : [];
   });
   const [state, setState] = useState(() => initialAutosaveState(fields, assessment.revision));
+  const initialState = useRef(state);
   const draft = useRef<DraftHandle | null>(null);
   useEffect(() => {
-    draft.current = keepDraft(document.getElementById(fieldsId)!, draftSpelling, {
+    draft.current = keepDraft(document.getElementById(fieldsId)!, {
+      saveUrl: `/assessments/${assessment.id}/save`,
+      storageKey: draftStorageKey(assessment.id, assessment.author.id),
+      revision: initialState.current.revision,
+      values: initialState.current.server,
       onState: setState,
       typed: typedEarly,
     });
     return () => draft.current?.stop();
-  }, [fieldsId, typedEarly]);
+  }, [fieldsId, typedEarly, assessment.id, assessment.author.id]);
   // A newer copy from the loader (after a refused submit or a revalidation).
   useEffect(
     () => draft.current?.server(values, assessment.revision),
@@ -878,14 +882,7 @@ export function AssessmentEditor({
 
       {/* Usable at once: what is typed before the page is interactive is taken by autosave when it
           is; without JavaScript each section saves through its own form. */}
-      <div
-        id={fieldsId}
-        className="contents"
-        data-draft={`/assessments/${assessment.id}/save`}
-        data-draft-key={draftStorageKey(assessment.id, assessment.author.id)}
-        data-draft-revision={assessment.revision}
-        data-draft-values={JSON.stringify(fields)}
-      >
+      <div id={fieldsId} className="contents">
         {sections
           .filter((section) => visited.has(section.id))
           .map((section) => (

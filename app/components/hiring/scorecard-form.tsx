@@ -88,30 +88,6 @@ export function ScorecardForm({
     }),
   };
   const text = (field: string) => String(shown[field] ?? "");
-  const Conflict = ({ field }: { field: string }) => (
-    <div role="status" data-draft-conflict={field} hidden className="mt-1 text-xs">
-      <span className="flex flex-wrap items-center gap-2">
-        <span
-          data-theirs=""
-          data-words={t("scorecard.form.conflict", { theirs: "{theirs}" })}
-          data-none={t("scorecard.notAssessed")}
-        />
-        <button type="button" data-take="mine" className="underline">
-          {t("scorecard.form.keepMine")}
-        </button>
-        <button type="button" data-take="theirs" className="underline">
-          {t("scorecard.form.takeTheirs")}
-        </button>
-      </span>
-    </div>
-  );
-  const Errors = ({ field, id }: { field: string; id?: string }) => (
-    <>
-      <ErrorList id={id} errors={fieldErrors[field]} />
-      <p data-draft-errors={field} hidden className="mt-1 text-sm text-red-700 dark:text-red-400" />
-    </>
-  );
-
   return (
     <>
       <Form
@@ -123,6 +99,25 @@ export function ScorecardForm({
         <input type="hidden" name="base" value={JSON.stringify(saved)} />
         <input type="hidden" name="baseRevision" value={String(revision)} />
         <DraftStatus />
+        {/* Copied beside a field by the draft script: another tab's value of it, its errors. */}
+        <template data-draft-conflict="">
+          <div role="status" className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+            <span
+              data-theirs=""
+              data-words={t("scorecard.form.conflict", { theirs: "{theirs}" })}
+              data-none={t("scorecard.notAssessed")}
+            />
+            <button type="button" data-take="mine" className="underline">
+              {t("scorecard.form.keepMine")}
+            </button>
+            <button type="button" data-take="theirs" className="underline">
+              {t("scorecard.form.takeTheirs")}
+            </button>
+          </div>
+        </template>
+        <template data-draft-errors="">
+          <p className="mt-1 text-sm text-red-700 dark:text-red-400" />
+        </template>
         {competencies.map((competency) => {
           const field = scoreField(competency.id);
           const current = shown[field] ?? null;
@@ -165,8 +160,7 @@ export function ScorecardForm({
                   {t("scorecard.form.notAssessed")}
                 </label>
               </div>
-              <Errors field={field} id={`${field}-error`} />
-              <Conflict field={field} />
+              <ErrorList id={`${field}-error`} errors={errors} />
               <label
                 htmlFor={`notes-${competency.id}`}
                 className="mb-1 mt-3 block text-sm font-medium"
@@ -184,8 +178,7 @@ export function ScorecardForm({
               <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                 {t("scorecard.form.evidenceHint")}
               </p>
-              <Errors field={notesField(competency.id)} />
-              <Conflict field={notesField(competency.id)} />
+              <ErrorList errors={fieldErrors[notesField(competency.id)]} />
             </fieldset>
           );
         })}
@@ -208,8 +201,7 @@ export function ScorecardForm({
               </label>
             ))}
           </div>
-          <Errors field={recommendationField} />
-          <Conflict field={recommendationField} />
+          <ErrorList errors={fieldErrors[recommendationField]} />
         </fieldset>
         <div>
           <label htmlFor="scorecard-summary" className="mb-1 block text-sm font-medium">
@@ -223,8 +215,7 @@ export function ScorecardForm({
             className={inputClass}
             defaultValue={text(summaryField)}
           />
-          <Errors field={summaryField} />
-          <Conflict field={summaryField} />
+          <ErrorList errors={fieldErrors[summaryField]} />
         </div>
         <p className="text-sm text-amber-800 dark:text-amber-300" {...withoutEvidenceNote} />
         <div data-draft-locked="" hidden>

@@ -8,9 +8,10 @@ import { useNonce } from "~/utils/nonce";
 import { useScriptsRun } from "./without-scripts";
 
 /**
- * A form kept as it is typed by the draft script (decision 167): the attributes it reads, and a
- * ref that binds it where the app's scripts run. A document sent without them carries the script
- * itself (`DraftScript`), so the draft is kept the same one way either way.
+ * A form kept as it is typed by the draft script (decision 167): the attributes the script reads in
+ * a document sent without the app's scripts (`DraftScript`; the form's `base` input holds the values
+ * it was rendered with), and a ref that binds it where they run. The draft is kept the same one way
+ * either way.
  */
 export function useKeptDraft({
   saveUrl,
@@ -27,14 +28,15 @@ export function useKeptDraft({
   spelling?: keyof typeof SPELLINGS;
 }) {
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => keepDraft(ref.current!, SPELLINGS[spelling]).stop, [spelling]);
+  const draft = { saveUrl, storageKey, revision, values, spelling: SPELLINGS[spelling] };
+  const bound = useRef(draft);
+  useEffect(() => keepDraft(ref.current!, bound.current).stop, []);
   return {
     ref,
     "data-draft-spelling": spelling,
     "data-draft": saveUrl,
     "data-draft-key": storageKey,
     "data-draft-revision": String(revision),
-    "data-draft-values": JSON.stringify(values),
   };
 }
 

@@ -23,30 +23,24 @@ import {
 } from "./draft";
 
 /**
- * A draft that saves itself, bound to the form the server rendered (decision 167): the state
- * machine of decision 004 (autosave.ts) driven by the form's own fields. Where the app's scripts
- * run, the form's component binds it once mounted; a document sent without them carries it as one
- * small script (draft-form.page.ts). Either way it is the one way a draft is kept as it is typed.
+ * A draft that saves itself, bound to the fields the server rendered under `root` (decision 167):
+ * the state machine of decision 004 (autosave.ts) driven by the page's own fields. Where the app's
+ * scripts run, the page's component binds it once mounted; a document sent without them carries it
+ * as one small script (app/components/ui/kept-draft.page.ts), which reads `draft` from the form's
+ * attributes. Either way it is the one way a draft is kept as it is typed.
  *
- * The form says what it needs in attributes: `data-draft` the save endpoint, `data-draft-key`
- * where this browser keeps unsaved edits, `data-draft-revision` and `data-draft-values` (JSON,
- * every field) the server's copy it was rendered from. Everything it says is rendered by the
- * server: the status line (`data-draft-status`) carries each status's words in an attribute named
- * after its message's key; a field another tab also changed (`data-draft-conflict`, the field)
- * shows the other tab's value (`data-theirs`, in its words' `{theirs}`) with buttons to keep either (`data-take`); a field's
- * errors (`data-draft-errors`) and what the save endpoint notes about the draft
- * (`data-draft-note`, its name) come worded in the save's answer; a draft that can no longer be
- * saved shows why (`data-draft-locked`, the reason put in its `data-reason`). `spelling` is how
- * the form names and sends its fields, as the server reads a plain post of it.
+ * Everything it says is rendered by the server: the status line (`data-draft-status`) carries each
+ * status's words in an attribute named after its message's key; beside a field another tab also
+ * changed goes a copy of `template[data-draft-conflict]`, showing the other tab's value
+ * (`data-theirs`, in its words' `{theirs}`) with buttons to keep either (`data-take`); beside a
+ * field's errors, a copy of `template[data-draft-errors]`; what the save endpoint notes about the
+ * draft (`data-draft-note`, its name) comes worded in the save's answer; a draft that can no longer be saved shows why (`data-draft-locked`, the reason put
+ * in its `data-reason`).
  */
 export function keepDraft(
   form: HTMLElement,
-  spelling: FieldSpelling = draftSpelling,
-  { onState, typed = [] }: DraftOptions = {},
+  { saveUrl, storageKey, revision, values, spelling = draftSpelling, onState, typed = [] }: Draft,
 ): DraftHandle {
-  const saveUrl = form.dataset.draft!;
-  const storageKey = form.dataset.draftKey!;
-  const values = JSON.parse(form.dataset.draftValues!) as DraftValues;
   const status = form.querySelector<HTMLElement>("[data-draft-status]");
   const tab =
     typeof crypto.randomUUID === "function" ? crypto.randomUUID() : String(Math.random()).slice(2);
@@ -61,7 +55,7 @@ export function keepDraft(
     listeners.push([target, type, listener as EventListener, capture]);
   };
 
-  let state: AutosaveState = initialAutosaveState(values, Number(form.dataset.draftRevision));
+  let state: AutosaveState = initialAutosaveState(values, revision);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let savedWords: string | null = null;
   /** What asked to submit (a button, the form, or the page's own step), waiting for every edit to be saved. */
@@ -90,15 +84,21 @@ export function keepDraft(
   function changed(before: AutosaveState) {
     if (state.edits !== before.edits) store(state.locked ? null : state.edits);
     if (state.locked) store(null);
-    const revision = form.querySelector<HTMLInputElement>('input[name="revision"]');
-    if (revision) revision.value = String(state.revision);
-    if (state.conflicts !== before.conflicts) showConflicts();
+    const seen = form.querySelector<HTMLInputElement>('input[name="revision"]');
+    if (seen) seen.value = String(state.revision);
+    if (state.conflicts !== before.conflicts)
+      beside("data-draft-conflict", state.conflicts, (notice, conflict) => {
+        const theirs = notice.querySelector<HTMLElement>("[data-theirs]")!;
+        theirs.textContent = (theirs.dataset.words ?? "{theirs}").replace("{theirs}", () =>
+          conflict.theirs === null || conflict.theirs === ""
+            ? (theirs.dataset.none ?? "")
+            : String(conflict.theirs),
+        );
+      });
     if (state.fieldErrors !== before.fieldErrors)
-      for (const list of form.querySelectorAll<HTMLElement>("[data-draft-errors]")) {
-        const errors = state.fieldErrors[list.dataset.draftErrors!];
-        list.textContent = errors?.join(" ") ?? "";
-        list.hidden = !errors?.length;
-      }
+      beside("data-draft-errors", state.fieldErrors, (list, errors) => {
+        list.textContent = errors.join(" ");
+      });
     for (const locked of form.querySelectorAll<HTMLElement>("[data-draft-locked]")) {
       locked.hidden = !state.locked;
       const reason = locked.querySelector("[data-reason]");
@@ -144,17 +144,34 @@ export function keepDraft(
     status.dataset.tone = tone;
   }
 
-  function showConflicts() {
-    for (const notice of form.querySelectorAll<HTMLElement>("[data-draft-conflict]")) {
-      const conflict = state.conflicts[notice.dataset.draftConflict!];
-      notice.hidden = !conflict;
-      const theirs = notice.querySelector<HTMLElement>("[data-theirs]");
-      if (conflict && theirs)
-        theirs.textContent = (theirs.dataset.words ?? "{theirs}").replace("{theirs}", () =>
-          conflict.theirs === null || conflict.theirs === ""
-            ? (theirs.dataset.none ?? "")
-            : String(conflict.theirs),
-        );
+  /**
+   * Shows something about each field named in `about` (a conflict, its errors) beside the field:
+   * a copy of the page's `template[<attribute>]`, the field in that attribute, after its last
+   * control; copies of fields no longer named go.
+   */
+  function beside<T>(
+    attribute: string,
+    about: Record<string, T>,
+    fill: (element: HTMLElement, about: T) => void,
+  ) {
+    const template = form.querySelector<HTMLTemplateElement>(`template[${attribute}]`);
+    if (!template) return;
+    const shown = new Map(
+      [...form.querySelectorAll<HTMLElement>(`[${attribute}]:not(template)`)].map((element) => [
+        element.getAttribute(attribute)!,
+        element,
+      ]),
+    );
+    for (const [field, element] of shown) if (!(field in about)) element.remove();
+    for (const [field, said] of Object.entries(about)) {
+      let element = shown.get(field);
+      const last = controlsNamed(spelling.inputName(field)).at(-1)?.element;
+      if (!element && last) {
+        element = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+        element.setAttribute(attribute, field);
+        (last.closest("label") ?? last).after(element);
+      }
+      if (element) fill(element, said);
     }
   }
 
@@ -342,7 +359,16 @@ export function keepDraft(
   };
 }
 
-export type DraftOptions = {
+export type Draft = {
+  /** The draft's save endpoint: `{ baseRevision, changes }` in, a SaveReply out. */
+  saveUrl: string;
+  /** Where this browser keeps unsaved edits: one key per draft and author. */
+  storageKey: string;
+  /** The server's copy the page was rendered from, every field, and its revision. */
+  values: DraftValues;
+  revision: number;
+  /** How the page names and sends its fields, as the server reads a plain post of them. */
+  spelling?: FieldSpelling;
   /** Told every state the draft passes through, for a page that shows it itself (the app's editor). */
   onState?: (state: AutosaveState) => void;
   /** What was typed in the page before it could be bound (read as the app's page hydrated). */
