@@ -33,9 +33,8 @@ import {
  * status's words in an attribute named after its message's key; beside a field another tab also
  * changed goes a copy of `template[data-draft-conflict]`, showing the other tab's value
  * (`data-theirs`, in its words' `{theirs}`) with buttons to keep either (`data-take`); beside a
- * field's errors, a copy of `template[data-draft-errors]`; what the save endpoint notes about the
- * draft (`data-draft-note`, its name) comes worded in the save's answer; a draft that can no longer be saved shows why (`data-draft-locked`, the reason put
- * in its `data-reason`).
+ * field's errors, a copy of `template[data-draft-errors]`, worded in the save's answer; a draft that
+ * can no longer be saved shows why (`data-draft-locked`, the reason put in its `data-reason`).
  */
 export function keepDraft(
   form: HTMLElement,
@@ -82,8 +81,9 @@ export function keepDraft(
   }
 
   function changed(before: AutosaveState) {
-    if (state.edits !== before.edits) store(state.locked ? null : state.edits);
+    // A draft that can no longer be saved keeps nothing in this browser.
     if (state.locked) store(null);
+    else if (state.edits !== before.edits) store(state.edits);
     const seen = form.querySelector<HTMLInputElement>('input[name="revision"]');
     if (seen) seen.value = String(state.revision);
     if (state.conflicts !== before.conflicts)
@@ -198,17 +198,10 @@ export function keepDraft(
           });
         const body = (await response.json()) as SaveReply & {
           said?: string;
-          notes?: Record<string, string>;
           message?: string;
         };
         if (response.ok) {
           if (body.ok) savedWords = body.said ?? null;
-          for (const note of form.querySelectorAll<HTMLElement>("[data-draft-note]")) {
-            const words = body.notes?.[note.dataset.draftNote!];
-            if (words === undefined) continue;
-            note.textContent = words;
-            note.hidden = !words;
-          }
           return dispatch({ type: "reply", id: inFlight.id, reply: body });
         }
         if (response.status === 400 && !body.ok && body.kind === "invalid")
