@@ -1,5 +1,6 @@
-// A module bundled into one script, as text (scripts/page-script-plugin.ts, decision 167).
+// A module bundled into one script of its own: the address it is served at
+// (scripts/page-script-plugin.ts, decision 167).
 declare module "*?script" {
-  const code: string;
-  export default code;
+  const src: string;
+  export default src;
 }

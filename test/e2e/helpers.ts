@@ -203,6 +203,17 @@ export function scriptsFetched(page: Page): string[] {
 }
 
 /**
+ * Of `scripts` (scriptsFetched), the app's own files, each once: a page sent as HTML with a draft
+ * that keeps itself fetches only the draft script (decision 167).
+ */
+export function appScripts(scripts: readonly string[]): string[] {
+  return [...new Set(scripts.filter((url) => /\/assets\/[^/]+\.js$/.test(url)))];
+}
+
+/** The draft script's address (scripts/page-script-plugin.ts names it by its hash). */
+export const DRAFT_SCRIPT = /\/assets\/kept-draft-page-[\w-]{8}\.js$/;
+
+/**
  * Waits until React holds the page: its body and every form control carry React's props (the
  * page's content hydrates inside the root's Suspense boundary, after the body). A value chosen or a
  * file picked before then is reset or reaches no handler. Some pages keep an event stream open, so

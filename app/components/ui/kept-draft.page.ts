@@ -1,5 +1,5 @@
-// The draft script of a document sent without the app's scripts (decision 167): it runs where the
-// page puts it, after the forms it keeps. Each form names its save endpoint (`data-draft`), where
+// The draft script of a document sent without the app's scripts (decision 167): it runs once the
+// document is read, so after the forms it keeps. Each form names its save endpoint (`data-draft`), where
 // this browser keeps its edits, its revision and spelling, and carries the values it was rendered
 // with in `base`, which a post without scripts sends.
 import type { DraftValues } from "~/modules/assessments/draft";

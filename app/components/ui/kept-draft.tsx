@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { keepDraft } from "~/modules/assessments/draft-form";
-import draftScript from "./kept-draft.page.ts?script";
+import draftScriptSrc from "./kept-draft.page.ts?script";
 import type { DraftValues } from "~/modules/assessments/draft";
 import { SPELLINGS } from "./kept-draft-spellings";
 import { useNonce } from "~/utils/nonce";
@@ -40,12 +40,13 @@ export function useKeptDraft({
   };
 }
 
-/** The draft script, in a document sent without the app's scripts, after the forms it keeps. */
+/**
+ * The draft script, in a document sent without the app's scripts: a file of its own that the
+ * browser keeps, run once the document is read (`defer`), so after every form it keeps.
+ */
 export function DraftScript() {
   const nonce = useNonce();
-  return useScriptsRun() ? null : (
-    <script nonce={nonce} dangerouslySetInnerHTML={{ __html: draftScript }} />
-  );
+  return useScriptsRun() ? null : <script src={draftScriptSrc} defer nonce={nonce} />;
 }
 
 /** Each status's words, named as the draft script looks them up (the last part of its message's key). */
