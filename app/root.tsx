@@ -24,7 +24,8 @@ import { chosenLanguage, getSignedIn } from "./modules/identity/sessions/session
 import { ladderState } from "./modules/ladders/registry.server";
 import { openTodoCount } from "./modules/todo/todo.server";
 import { useNonce } from "./utils/nonce";
-import { documentShipsScripts, PLAIN_PAGE_SCRIPT } from "./utils/page-scripts";
+import { documentShipsScripts } from "./utils/page-scripts";
+import plainPageScript from "./components/ui/plain-page.page.ts?script";
 import { getTheme } from "./utils/theme.server";
 import stylesheet from "./tailwind.css?url";
 import { getEnv } from "./utils/env.server";
@@ -140,6 +141,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* In the head, so it is fetched with the stylesheet; run once the document is read. */}
+        {scripted ? null : <script src={plainPageScript} defer nonce={nonce} />}
       </head>
       <body>
         <AppShell viewer={viewer} theme={rootData?.theme ?? "system"} scripted={scripted}>
@@ -150,9 +153,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
-        ) : (
-          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PLAIN_PAGE_SCRIPT }} />
-        )}
+        ) : null}
       </body>
     </html>
   );

@@ -190,28 +190,26 @@ export async function submitAssessment(page: Page, label: string) {
   await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();
 }
 
+/** The page scripts' files (decision 168; scripts/page-script-plugin.ts names each by its hash). */
+export const PAGE_SCRIPT = {
+  plain: /\/assets\/plain-page-page-[\w-]{8}\.js$/,
+  draft: /\/assets\/kept-draft-page-[\w-]{8}\.js$/,
+};
+const isPageScript = (url: string) => Object.values(PAGE_SCRIPT).some((file) => file.test(url));
+
 /**
- * The scripts `page` fetches from now on, as a list that grows: a page sent as HTML (decisions 134
- * to 136, 142, 143) fetches none.
+ * The app's scripts `page` fetches from now on, as a list that grows: a page sent as HTML (decisions
+ * 134 to 136, 142, 143) fetches none. With `"page"`, the page scripts it fetches instead (decision
+ * 168): every such page the plain page script, a draft's page the draft script too.
  */
-export function scriptsFetched(page: Page): string[] {
+export function scriptsFetched(page: Page, which: "app" | "page" = "app"): string[] {
   const scripts: string[] = [];
   page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.push(request.url());
+    if (request.resourceType() === "script" && isPageScript(request.url()) === (which === "page"))
+      scripts.push(request.url());
   });
   return scripts;
 }
-
-/**
- * Of `scripts` (scriptsFetched), the app's own files, each once: a page sent as HTML with a draft
- * that keeps itself fetches only the draft script (decision 167).
- */
-export function appScripts(scripts: readonly string[]): string[] {
-  return [...new Set(scripts.filter((url) => /\/assets\/[^/]+\.js$/.test(url)))];
-}
-
-/** The draft script's address (scripts/page-script-plugin.ts names it by its hash). */
-export const DRAFT_SCRIPT = /\/assets\/kept-draft-page-[\w-]{8}\.js$/;
 
 /**
  * Waits until React holds the page: its body and every form control carry React's props (the

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from "./test";
-import { DEMO_PASSWORD, expectAccessible, hydrated, people, signIn } from "./helpers";
+import {
+  DEMO_PASSWORD,
+  expectAccessible,
+  hydrated,
+  people,
+  scriptsFetched,
+  signIn,
+} from "./helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, people.engineer.email);
@@ -133,10 +140,7 @@ test("the ladder's pages, the sign-in page and home come without the app's scrip
   page,
   browser,
 }) => {
-  const scripts: string[] = [];
-  page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.push(request.url());
-  });
+  const scripts = scriptsFetched(page);
   await page.addInitScript(countPrints);
   await page.goto("/ladders/engineering/levels/ic3");
   await expect(page.getByRole("heading", { name: "Senior Engineer", level: 1 })).toBeVisible();
@@ -177,10 +181,7 @@ test("the ladder's pages, the sign-in page and home come without the app's scrip
 
   const signedOut = await browser.newContext();
   const visitor = await signedOut.newPage();
-  const visitorScripts: string[] = [];
-  visitor.on("request", (request) => {
-    if (request.resourceType() === "script") visitorScripts.push(request.url());
-  });
+  const visitorScripts = scriptsFetched(visitor);
   await visitor.goto("/login");
   await visitor.getByLabel("Email").fill(people.engineer.email);
   await visitor.getByRole("button", { name: "Sign in" }).click();
@@ -210,11 +211,7 @@ test("the pages people read, opened as documents, come without the app's scripts
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, email);
-    const scripts: string[] = [];
-    page.on("request", (request) => {
-      if (request.resourceType() === "script") scripts.push(request.url());
-    });
-    return { context, page, scripts };
+    return { context, page, scripts: scriptsFetched(page) };
   };
 
   const manager = await open(people.manager.email);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { preload } from "react-dom";
 import { useTranslation } from "~/i18n/use-translation";
 import { keepDraft } from "~/modules/assessments/draft-form";
 import draftScriptSrc from "./kept-draft.page.ts?script";
@@ -42,11 +43,15 @@ export function useKeptDraft({
 
 /**
  * The draft script, in a document sent without the app's scripts: a file of its own that the
- * browser keeps, run once the document is read (`defer`), so after every form it keeps.
+ * browser keeps, fetched from the head (`preload`) and run once the document is read (`defer`), so
+ * after every form it keeps.
  */
 export function DraftScript() {
   const nonce = useNonce();
-  return useScriptsRun() ? null : <script src={draftScriptSrc} defer nonce={nonce} />;
+  const scripted = useScriptsRun();
+  if (scripted) return null;
+  preload(draftScriptSrc, { as: "script", nonce });
+  return <script src={draftScriptSrc} defer nonce={nonce} />;
 }
 
 /** Each status's words, named as the draft script looks them up (the last part of its message's key). */

@@ -3,7 +3,7 @@ import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * Where a live page sent as HTML says it has changed (decision 163). The page's one script
- * (PLAIN_PAGE_SCRIPT) follows `events` and puts the page's newest state in place; where someone
+ * (plain-page.page.ts) follows `events` and puts the page's newest state in place; where someone
  * has begun changing a form, it leaves what they typed and says here that the page changed, with a
  * link to it. In the app, the page's own hook reloads its data instead and this stays empty.
  */
