@@ -357,6 +357,15 @@ test("two managers propose; the facilitator runs the session while a manager wat
     })
   ).newPage();
   await plain.goto(`${sessionUrl}/grid`);
+  // Meanwhile the first tab holds Nikhil: what the other tab changes waits until he is put back.
+  await nikhilOnGrid.focus();
+  await page.keyboard.press("Enter");
+  await expect(nikhilOnGrid).toHaveAttribute("aria-pressed", "true");
+  const newest = page.waitForResponse(
+    (response) =>
+      response.request().resourceType() === "fetch" &&
+      new URL(response.url()).pathname.endsWith("/grid"),
+  );
   await plain
     .getByRole("listitem")
     .filter({ hasText: engineer.name })
@@ -368,10 +377,26 @@ test("two managers propose; the facilitator runs the session while a manager wat
   await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(
     `${engineer.name} moved to Meets (3), Medium potential: their final outcome is recorded.`,
   );
+  await (await newest).finished();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  await expect(nikhilOnGrid).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Undo my last move" })).toBeDisabled();
+  await page.keyboard.press("Escape");
+  await expect(
+    page.getByRole("button", { name: `Undo my last move (${engineer.name})` }),
+  ).toBeEnabled();
+  // A person's form opened in the first tab stays open as the other tab's undoing arrives.
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: engineer.name })
+    .getByText("Set the cell")
+    .click();
   await plain.getByRole("button", { name: `Undo my last move (${engineer.name})` }).click();
   await expect(plain.getByRole("status", { name: "Moves on the grid" })).toHaveText(
     `Move undone: ${engineer.name} is back in Meets (3), Medium potential (as proposed).`,
   );
+  await expect(page.getByRole("button", { name: "Undo my last move" })).toBeDisabled();
+  await expect(page.getByRole("form", { name: `Set ${engineer.name}'s cell` })).toBeVisible();
   await plain.context().close();
 
   // Meeting mode: the facilitator takes the agenda one person at a time; Tom follows on his own screen.

@@ -468,7 +468,7 @@ function CellForm({
   const values = (refused?.initialValue ?? {}) as Record<string, string | undefined>;
   const errors = refused?.error ?? {};
   return (
-    <details className="mt-1 text-xs" open={refused !== undefined}>
+    <details id={`cell-form-${person.id}`} className="mt-1 text-xs" open={refused !== undefined}>
       <summary className="cursor-pointer text-brand-600 dark:text-brand-100">
         {t("grid.cellForm.open")}
       </summary>

@@ -153,9 +153,10 @@ addEventListener("pageshow", () => {
 
 // A live page (`LiveNotice`, `data-live` its event stream) puts its newest state in place of the
 // old a moment after each change (decision 163), unless a field in it holds something not yet
-// sent: then its notice says the page changed. A field of a form kept as it is typed only puts the
-// newest state off until it is kept; the field being typed in keeps its caret, and a kept form's
-// status line what it said (decision 166).
+// sent: then its notice says the page changed. A field of a form kept as it is typed, a person
+// picked up on the grid and an open dialog only put the newest state off until they are done; the
+// field being typed in keeps its caret, a kept form's status line what it said (decision 166), and
+// a `details` with an id that was open stays open.
 const live = document.querySelector<HTMLElement>("[data-live]");
 if (live) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -180,6 +181,9 @@ if (live) {
             );
             if (unsent.length && unsent.every((control) => control.form?.dataset.keep))
               return refresh(1000);
+            // A person picked up on the grid or a dialog open: the newest state waits until done.
+            if (main.querySelector('button[data-person][aria-pressed="true"], dialog[open]'))
+              return refresh(1000);
             if (unsent.length) {
               const show = Object.assign(document.createElement("a"), {
                 href: notice.dataset.href,
@@ -196,7 +200,10 @@ if (live) {
               // Not a field with a caret.
             }
             const statuses = [...main.querySelectorAll("[data-keep-status]")];
+            // What someone opened stays open (by its id).
+            const opened = [...main.querySelectorAll("details[open][id]")].map(({ id }) => id);
             main.replaceChildren(...incoming.childNodes);
+            for (const id of opened) document.getElementById(id)?.setAttribute("open", "");
             for (const status of statuses) {
               const fresh = document.getElementById(status.id);
               if (fresh && !fresh.textContent) fresh.replaceWith(status);
