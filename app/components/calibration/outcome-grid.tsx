@@ -4,7 +4,7 @@ import { Form, useSubmit } from "react-router";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Button } from "~/components/ui/button";
 import { ScrollRegion } from "~/components/ui/data-table";
-import { ConfirmDialog } from "~/components/ui/confirm-dialog";
+import { ConfirmDialog, dialogClass } from "~/components/ui/confirm-dialog";
 import { ErrorList, SelectField, TextareaField } from "~/components/ui/field";
 import {
   cellKey,
@@ -548,7 +548,7 @@ function PlainReasonDialog() {
       data-button={t("grid.move", tokens)}
       aria-labelledby={titleId}
       aria-describedby={textId}
-      className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={dialogClass}
     >
       <h2 id={titleId} className="text-lg font-semibold" />
       <form method="post" className="mt-2 space-y-3 text-sm">

@@ -4,6 +4,10 @@ import { Button } from "./button";
 import { CheckboxField } from "./field";
 import { useScriptsRun } from "./without-scripts";
 
+/** How the project's modal dialogs look: ConfirmDialog's, and those a page's script fills. */
+export const dialogClass =
+  "max-w-md rounded-lg border border-slate-200 bg-white p-6 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+
 /**
  * The step before something that cannot be undone: a modal dialog (focus moves into it; Escape or
  * the cancel button closes it and changes nothing) that says what will happen, with the button
@@ -30,7 +34,7 @@ export function ConfirmDialog({
       ref={dialogRef}
       aria-labelledby={titleId}
       aria-describedby={textId}
-      className="max-w-md rounded-lg border border-slate-200 bg-white p-6 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={dialogClass}
     >
       <h2 id={titleId} className="text-lg font-semibold">
         {title}
