@@ -3,7 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, data, redirect } from "react-router";
 import type { Route } from "./+types/feedback.$requestId";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { AnswerForm } from "~/components/feedback/answer-form";
+import { AnswerForm, answerStorageKey } from "~/components/feedback/answer-form";
+import { ForgottenDraft } from "~/components/ui/kept-draft";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Alert, BackLink, Card, PageHeader } from "~/components/ui/page";
@@ -183,7 +184,9 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
       ) : lockedReason ? (
         <Alert tone="warning">{wordsOf(t, lockedReason)}</Alert>
       ) : null}
-      {declined ? null : !submitted && !lockedReason ? (
+      {declined ? (
+        <ForgottenDraft storageKey={answerStorageKey(request.id, reviewerId)} />
+      ) : !submitted && !lockedReason ? (
         <>
           <AnswerForm
             requestId={request.id}
@@ -204,6 +207,7 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
         </>
       ) : (
         <div className="space-y-4">
+          <ForgottenDraft storageKey={answerStorageKey(request.id, reviewerId)} />
           {competencies.map((competency) => {
             const example = String(values[notesField(competency.id)] ?? "");
             const rating = values[ratingField(competency.id)];

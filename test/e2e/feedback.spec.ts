@@ -203,6 +203,14 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
   await expect(
     liam.getByRole("heading", { name: `Feedback for ${team.person.name}`, level: 1 }),
   ).toBeVisible();
+  // He had begun an example that could not be saved: this browser keeps it until the draft ends.
+  await liam.route("**/save", (route) => route.abort());
+  await liam.getByLabel("An example").first().fill("Half a thought about Maya");
+  await expect(liam.getByRole("status").filter({ hasText: "Not saved" })).toBeVisible();
+  const kept = (await liam.locator("form[data-draft-key]").getAttribute("data-draft-key"))!;
+  const copy = () => liam.evaluate((key) => localStorage.getItem(key), kept);
+  expect(await copy()).toContain("Half a thought about Maya");
+  liam.once("dialog", (dialog) => dialog.accept());
   await liam
     .getByLabel("Why you decline")
     .fill("I joined the team last week and have not worked with Maya yet.");
@@ -212,6 +220,8 @@ test("an admin asks for peer and upward feedback in a cycle; a person nominates,
       `You declined this request: I joined the team last week and have not worked with Maya yet. ${team.person.name}'s manager reads your reason, to ask someone else.`,
     ),
   ).toBeVisible();
+  // Declined, the words he typed are gone from the browser too.
+  await expect.poll(copy).toBeNull();
   await expect(liam.getByRole("button", { name: "Submit feedback" })).toHaveCount(0);
   await liam.context().close();
   await sofia.reload();

@@ -3,7 +3,7 @@
 // this browser keeps its edits, its revision and spelling, and carries the values it was rendered
 // with in `base`, which a post without scripts sends.
 import type { DraftValues } from "~/modules/assessments/draft";
-import { keepDraft } from "~/modules/assessments/draft-form";
+import { forgetDraft, keepDraft } from "~/modules/assessments/draft-form";
 import { adviseAsTyped } from "~/modules/feedback/word-check-field";
 import { noteScoresWithoutEvidence } from "~/modules/hiring/scorecard-fields";
 import { SPELLINGS } from "./kept-draft-spellings";
@@ -22,3 +22,5 @@ for (const form of document.querySelectorAll<HTMLFormElement>(
   "form[data-draft-spelling=scorecard]",
 ))
   noteScoresWithoutEvidence(form);
+for (const element of document.querySelectorAll<HTMLElement>("[data-draft-forget]"))
+  forgetDraft(element.dataset.draftForget!);

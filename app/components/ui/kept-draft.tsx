@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { preload } from "react-dom";
 import { useTranslation } from "~/i18n/use-translation";
-import { keepDraft } from "~/modules/assessments/draft-form";
+import { forgetDraft, keepDraft } from "~/modules/assessments/draft-form";
 import draftScriptSrc from "./kept-draft.page.ts?script";
 import type { DraftValues } from "~/modules/assessments/draft";
 import { SPELLINGS } from "./kept-draft-spellings";
@@ -52,6 +52,21 @@ export function DraftScript() {
   if (scripted) return null;
   preload(draftScriptSrc, { as: "script", nonce });
   return <script src={draftScriptSrc} defer nonce={nonce} />;
+}
+
+/**
+ * On a page where a draft can no longer change (declined, submitted, locked): the copy of unsaved
+ * edits this browser kept of it is dropped, by the draft script in a document sent without the
+ * app's scripts, once mounted where they run. Its words are gone from the browser too.
+ */
+export function ForgottenDraft({ storageKey }: { storageKey: string }) {
+  useEffect(() => forgetDraft(storageKey), [storageKey]);
+  return (
+    <>
+      <span hidden data-draft-forget={storageKey} />
+      <DraftScript />
+    </>
+  );
 }
 
 /** Each status's words, named as the draft script looks them up (the last part of its message's key). */

@@ -23,6 +23,18 @@ import {
 } from "./draft";
 
 /**
+ * Drops the copy this browser keeps of a draft's unsaved edits: once saved, and on a page where the
+ * draft can no longer change (declined, submitted, locked), which names it (`ForgottenDraft`).
+ */
+export function forgetDraft(storageKey: string) {
+  try {
+    localStorage.removeItem(storageKey);
+  } catch {
+    // Storage blocked: nothing was kept there.
+  }
+}
+
+/**
  * A draft that saves itself, bound to the fields the server rendered under `root` (decision 167):
  * the state machine of decision 004 (autosave.ts) driven by the page's own fields. Where the app's
  * scripts run, the page's component binds it once mounted; a document sent without them carries it
@@ -125,7 +137,7 @@ export function keepDraft(
         tab,
         edits ?? {},
       );
-      if (!edits || !Object.keys(next.entries).length) localStorage.removeItem(storageKey);
+      if (!edits || !Object.keys(next.entries).length) forgetDraft(storageKey);
       else localStorage.setItem(storageKey, JSON.stringify(next));
     } catch {
       // Storage full or blocked: the server copy and the edits in the page still stand.
