@@ -6,6 +6,7 @@ import {
   MAX_TEXT_LENGTH,
   parseField,
   readRevision,
+  type FieldSpelling,
 } from "./draft";
 
 /**
@@ -50,16 +51,24 @@ export function readDraftSave(body: unknown, notUnderstood: string) {
 
 const plainBaseSchema = z.record(z.string().max(200), fieldValueSchema);
 
+/** An assessment's or a feedback answer's fields, as their forms name them. */
+const draftForm = {
+  isField: (field: string) => parseField(field) !== null,
+  spelling: draftSpelling,
+};
+
 /**
- * A save posted by the page's form itself, without JavaScript. The form carries the values it
+ * A save posted by a draft's form itself, without JavaScript. The form carries the values it
  * was rendered with (`base`, field key → value) and the revision they came from; each of those
  * fields is read back from the form, and only the ones the author changed are saved, each with
- * its base, so the same three-way merge as autosave applies. Null when the post is malformed.
+ * its base, so the same three-way merge as autosave applies. `form` says which fields the draft
+ * has and how its form spells them (a scorecard's differ). Null when the post is malformed.
  */
 export function plainFormSave(
   read: (name: string) => string | null,
   baseJson: string | null,
   baseRevision: string | null,
+  form: { isField: (field: string) => boolean; spelling: FieldSpelling } = draftForm,
 ): SaveDraftInput | null {
   let base: unknown;
   try {
@@ -70,8 +79,8 @@ export function plainFormSave(
   const fields = plainBaseSchema.safeParse(base);
   const revision = readRevision(baseRevision);
   if (!fields.success || revision === null) return null;
-  if (Object.keys(fields.data).some((field) => !parseField(field))) return null;
-  const changes = formChanges(fields.data, read, draftSpelling);
+  if (!Object.keys(fields.data).every(form.isField)) return null;
+  const changes = formChanges(fields.data, read, form.spelling);
   const input = SaveDraftSchema.safeParse({ baseRevision: revision, changes });
   return input.success ? input.data : null;
 }

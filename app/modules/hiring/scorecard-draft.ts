@@ -1,5 +1,4 @@
 import {
-  formChanges,
   mergeSave,
   notesField,
   ratingField,
@@ -9,7 +8,7 @@ import {
   type FieldChange,
   type FieldValue,
 } from "~/modules/assessments/draft";
-import { SaveDraftSchema, type SaveDraftInput } from "~/modules/assessments/draft-input";
+import { plainFormSave, type SaveDraftInput } from "~/modules/assessments/draft-input";
 import type { ScalePoint } from "~/modules/ladders";
 import {
   NOT_ASSESSED,
@@ -161,9 +160,8 @@ export function scorecardEntries(
 }
 
 /**
- * A save posted by the scorecard form itself, without JavaScript: the form carries the values it
- * was rendered with (`base`) and their revision; only fields the interviewer changed are saved,
- * each with its base, so the same merge as autosave applies. Null when the post is malformed.
+ * A save posted by the scorecard form itself, without JavaScript, read as every draft's form is
+ * (`plainFormSave`) with the card's fields and spelling. Null when the post is malformed.
  */
 export function plainScorecardSave(
   read: (name: string) => string | null,
@@ -171,31 +169,11 @@ export function plainScorecardSave(
   baseRevision: string | null,
   competencyIds: readonly string[],
 ): SaveDraftInput | null {
-  let base: unknown;
-  try {
-    base = JSON.parse(baseJson ?? "");
-  } catch {
-    return null;
-  }
-  if (
-    base === null ||
-    typeof base !== "object" ||
-    Array.isArray(base) ||
-    baseRevision === null ||
-    !/^\d{1,9}$/.test(baseRevision)
-  )
-    return null;
   const known = new Set(competencyIds);
-  for (const [field, was] of Object.entries(base as Record<string, unknown>)) {
-    if (
-      fieldOf(field, known) === null ||
-      !(was === null || typeof was === "string" || typeof was === "number")
-    )
-      return null;
-  }
-  const changes = formChanges(base as DraftValues, read, scorecardSpelling);
-  const input = SaveDraftSchema.safeParse({ baseRevision: Number(baseRevision), changes });
-  return input.success ? input.data : null;
+  return plainFormSave(read, baseJson, baseRevision, {
+    isField: (field) => fieldOf(field, known) !== null,
+    spelling: scorecardSpelling,
+  });
 }
 
 /** Every field of a card for the stage, with what it holds now: the form's `base`. */
