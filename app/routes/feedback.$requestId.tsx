@@ -184,9 +184,11 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
       ) : lockedReason ? (
         <Alert tone="warning">{wordsOf(t, lockedReason)}</Alert>
       ) : null}
-      {declined ? (
+      {/* Once the answer can no longer change, this browser's copy of unsaved edits goes. */}
+      {submitted || declined || lockedReason ? (
         <ForgottenDraft storageKey={answerStorageKey(request.id, reviewerId)} />
-      ) : !submitted && !lockedReason ? (
+      ) : null}
+      {declined ? null : !submitted && !lockedReason ? (
         <>
           <AnswerForm
             requestId={request.id}
@@ -207,7 +209,6 @@ export default function FeedbackAnswerPage({ loaderData, actionData }: Route.Com
         </>
       ) : (
         <div className="space-y-4">
-          <ForgottenDraft storageKey={answerStorageKey(request.id, reviewerId)} />
           {competencies.map((competency) => {
             const example = String(values[notesField(competency.id)] ?? "");
             const rating = values[ratingField(competency.id)];
