@@ -1,4 +1,4 @@
-import { data, redirect, useSearchParams, type ShouldRevalidateFunction } from "react-router";
+import { data, redirect, useSearchParams } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import { metaT } from "~/i18n/meta";
 import { useFormats } from "~/i18n/use-formats";
@@ -33,11 +33,7 @@ import {
   isAttached,
   removeEvidence,
 } from "~/modules/assessments/evidence.server";
-import {
-  assessmentSections,
-  onlySectionChanged,
-  resolveSection,
-} from "~/modules/assessments/assessment-sections";
+import { assessmentSections, resolveSection } from "~/modules/assessments/assessment-sections";
 import {
   assessmentPage,
   saveDraft,
@@ -52,6 +48,7 @@ import {
 import { withDomainErrors, formOf } from "~/utils/http.server";
 import { textParam } from "~/utils/search-params";
 import * as clock from "~/platform/clock.server";
+import { plainHtml } from "~/utils/page-scripts";
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = metaT(matches);
@@ -99,19 +96,8 @@ export const loader = withDomainErrors(
   },
 );
 
-/**
- * Moving between sections of the draft changes only `?section=`: the editor already
- * holds every competency (and the edits live in its state), so nothing is reloaded.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => {
-  if (!formMethod && onlySectionChanged(currentUrl, nextUrl)) return false;
-  return defaultShouldRevalidate;
-};
+/** A draft's page works whole as HTML, each section a page, kept by the draft script (decision 169). */
+export const handle = plainHtml;
 
 /** The ids of sections and competencies, as the page's forms name them. */
 const slug = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -133,8 +119,11 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
   };
   const sectionText = text("section") ?? url.searchParams.get("section") ?? "";
   const section = slug.test(sectionText) ? sectionText : null;
-  const back = (extra = "") =>
-    `/assessments/${assessmentId}${section ? `?section=${section}${extra}` : ""}`;
+  /** The draft's page again, at its section, with `more` in its address. */
+  const back = (more: Record<string, string> = {}, hash = "") => {
+    const search = new URLSearchParams({ ...(section ? { section } : {}), ...more }).toString();
+    return `/assessments/${assessmentId}${search ? `?${search}` : ""}${hash ? `#${hash}` : ""}`;
+  };
   const intent = formData.get("intent");
 
   if (intent === "save") {
@@ -156,8 +145,8 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
     // comes back with that form open.
     const opening = text("evidence");
     if (outcome.body.ok && opening && slug.test(opening))
-      throw redirect(`${back(`&saved=1&evidence=${opening}`)}#${opening}`);
-    if (outcome.body.ok) throw redirect(back("&saved=1"));
+      throw redirect(back({ saved: "1", evidence: opening }, opening));
+    if (outcome.body.ok) throw redirect(back({ saved: "1" }));
     const typed = Object.fromEntries(input.changes.map((change) => [change.field, change.value]));
     return data({ intent: "save", ...outcome.body, typed } satisfies PlainSaveReply, {
       status: outcome.status,
@@ -180,7 +169,9 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
       );
     }
     const outcome = await addEvidence(viewer, assessmentId, submission.value);
-    if (outcome.body.ok) throw redirect(`${back()}#${competencyId}`);
+    // The form stays open for the next piece of evidence, focus in it (a fragment would stop that).
+    if (outcome.body.ok)
+      throw redirect(back(slug.test(competencyId) ? { evidence: competencyId } : {}));
     const result =
       outcome.body.kind === "invalid"
         ? submission.reply({ fieldErrors: outcome.body.fieldErrors })
@@ -223,7 +214,7 @@ export const action = withDomainErrors(async ({ request, url, params }: Route.Ac
   if (intent === "attach-evidence") {
     const item = await ownEvidenceItem(viewer, text("evidenceId") ?? "");
     const outcome = await attachRecordedEvidence(viewer, assessmentId, item);
-    if (outcome.body.ok) throw redirect(`${back()}#${item.competencyId}`);
+    if (outcome.body.ok) throw redirect(back({}, item.competencyId));
     return data(
       {
         intent: "attach-evidence",
@@ -326,7 +317,8 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       {lockedReason ? <Alert tone="warning">{wordsOf(t, lockedReason)}</Alert> : null}
       {page.mode === "edit" ? (
         <AssessmentEditor
-          key={assessment.id}
+          // Each address is a page of its own (a section, a form opened): its fields are bound afresh.
+          key={`${assessment.id}?${searchParams.toString()}`}
           assessment={assessment}
           ladder={ladder}
           competencies={page.competencies}
@@ -336,6 +328,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           latestDate={latestDate}
           sectionParam={searchParams.get("section")}
           evidenceParam={searchParams.get("evidence")}
+          checkRatings={searchParams.get("check") === "1"}
           submitReply={
             actionData && actionData.intent === "submit" && !actionData.ok ? actionData : null
           }

@@ -1,9 +1,11 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { expectAccessible, expectHeadingsInOrder, openDraft, signIn } from "./helpers";
 
-// Emily Clarke (Search): an engineer no other journey uses.
-// Demo people this spec changes: Emily Clarke.
+// Emily Clarke (Search) and Sven Larsen (a tech lead): people no other journey changes.
+// Demo people this spec changes: Emily Clarke, Sven Larsen.
 const emily = "emily.clarke@example.com";
+const sven = "sven.larsen@example.com";
 
 test("pressing Enter in the evidence form adds the evidence and stays on the draft", async ({
   page,
@@ -15,7 +17,8 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await expect(start.or(ratings.first())).toBeVisible();
   if (await start.isVisible()) await start.click();
   await expect(page).toHaveURL(/\/assessments\//);
-  const draftUrl = page.url();
+  const draftPath = new URL(page.url()).pathname;
+  const onDraft = () => expect(new URL(page.url()).pathname).toBe(draftPath);
   await expectAccessible(page);
   await expectHeadingsInOrder(page);
 
@@ -30,8 +33,8 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await expect(
     codeQuality.getByText("Paired on the search ranking fix", { exact: true }),
   ).toBeVisible();
-  expect(page.url()).toBe(draftUrl);
-  // Ready for the next piece: focus is back in the emptied form, not lost to the page.
+  // Back at the competency, the form open again for the next piece.
+  await expect(page).toHaveURL(`${draftPath}?evidence=code-quality`);
   await expect(codeQuality.getByLabel("What happened")).toBeFocused();
   await expect(codeQuality.getByLabel("What happened")).toHaveValue("");
 
@@ -41,9 +44,9 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
   await codeQuality.getByLabel("Date (optional)").press("Enter");
   await expect(codeQuality.getByText("Describe the evidence.")).toBeVisible();
   await expect(codeQuality.getByLabel("Link (optional)")).toHaveValue("https://example.com/pr/8");
-  expect(page.url()).toBe(draftUrl);
+  onDraft();
 
-  // Removing it happens in place, too.
+  // Removing it comes back to the draft, too.
   await codeQuality
     .getByRole("button", { name: "Remove evidence: Paired on the search ranking fix" })
     .click();
@@ -51,7 +54,7 @@ test("pressing Enter in the evidence form adds the evidence and stays on the dra
     codeQuality.getByText("Paired on the search ranking fix", { exact: true }),
   ).toHaveCount(0);
   await expect(codeQuality.getByText("No evidence yet.")).toBeVisible();
-  expect(page.url()).toBe(draftUrl);
+  onDraft();
 });
 
 test("a rating chosen right after adding evidence is set: the emptied form says nothing and nothing moves under the pointer", async ({
@@ -94,4 +97,75 @@ test("a rating chosen right after adding evidence is set: the emptied form says 
       .getByRole("group", { name: "Rating for Testing and verification" })
       .getByRole("radio", { name: "Consistent", exact: true }),
   ).toBeChecked();
+});
+
+test("one draft in two tabs: the other tab's choice is offered beside the field in its words, and a field of another section is listed with a link to it", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, sven);
+  await first.goto("/assess");
+  await openDraft(first, "Start self-assessment");
+  const draftPath = new URL(first.url()).pathname;
+  const second = await context.newPage();
+  await second.goto(draftPath);
+  await second.waitForLoadState("load");
+  const rating = (page: Page, label: string) =>
+    page.getByRole("group", { name: "Rating for Code quality" }).getByLabel(label, { exact: true });
+  const saved = (page: Page) =>
+    page.waitForResponse((response) => response.url().endsWith("/save") && response.ok());
+
+  // The first tab rates Code quality; the second, rendered before, chooses another rating.
+  await Promise.all([saved(first), rating(first, "Consistent").check()]);
+  await rating(second, "Developing").check();
+  const notice = second
+    .getByRole("region", { name: "Code quality", exact: true })
+    .getByRole("status")
+    .filter({ hasText: "The other tab had:" });
+  await expect(notice).toContainText("Consistent");
+  const conflicts = second
+    .getByRole("status")
+    .filter({ hasText: "Some fields were changed in another tab too." });
+  await expect(conflicts).toBeVisible();
+  await notice.getByRole("button", { name: "Use the other version" }).click();
+  await expect(rating(second, "Consistent")).toBeChecked();
+  await expect(notice).toHaveCount(0);
+  await expect(conflicts).toBeHidden();
+
+  // Its saves failing, the second tab moves to the next section all the same: what it typed is
+  // kept in this browser (the browser may ask first).
+  await second.route("**/save", (route) => route.abort());
+  await second.getByLabel("Notes on Code quality").fill("Written in the second tab");
+  await expect(second.getByText("Not saved — retrying")).toBeVisible();
+  second.on("dialog", (dialog) => void dialog.accept());
+  await second.getByRole("link", { name: /^Next: / }).click();
+  await expect(second).toHaveURL(/\?section=/);
+  await second.unroute("**/save");
+  await expect(second.getByText(/^Saved at/)).toBeVisible();
+
+  // A tab closed before its notes on Code quality were saved left them in this browser; meanwhile
+  // the first tab wrote others. Sent from the next section, they meet: listed, with a link to them.
+  await Promise.all([
+    saved(first),
+    first.getByLabel("Notes on Code quality").fill("Written in the first tab"),
+  ]);
+  const key = (await first.locator("[data-draft]").getAttribute("data-draft-key"))!;
+  await second.evaluate(
+    (key) =>
+      localStorage.setItem(
+        key,
+        JSON.stringify({
+          v: 1,
+          entries: { "notes:code-quality": { value: "From a closed tab", base: "", tab: "gone" } },
+        }),
+      ),
+    key,
+  );
+  await second.reload();
+  const elsewhere = conflicts.getByRole("link", { name: "Code quality" });
+  await expect(elsewhere).toBeVisible();
+  await expect(elsewhere).toHaveAttribute("href", /\?section=[a-z-]+#code-quality$/);
+  await expect(conflicts.getByRole("listitem").filter({ visible: true })).toHaveCount(1);
+  await context.close();
 });

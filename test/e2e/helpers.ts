@@ -127,7 +127,8 @@ export async function openDraft(page: Page, startLabel: string) {
   // the start button to go and the draft's ratings to show before counting anything on it.
   await expect(start).toHaveCount(0);
   await expect(ratings.first()).toBeVisible();
-  await hydrated(page);
+  // Opened in place or as a document (decision 169): the draft is kept once the page has loaded.
+  await page.waitForLoadState("load");
 }
 
 /** The section navigator at the top of the draft, and the rated count its link for an area shows. */
@@ -179,13 +180,21 @@ export async function rateEverything(
 
 export async function submitAssessment(page: Page, label: string) {
   await expect(page.getByText("Every competency is rated").first()).toBeVisible();
-  await page.getByRole("button", { name: label }).click();
-  // Submitting locks the assessment, so it asks once more.
-  const confirmation = page.getByRole("dialog", { name: /^Submit your/ });
-  await expect(confirmation).toContainText(
-    "Once submitted it is locked and can no longer be changed. Every competency is rated.",
-  );
-  await confirmation.getByRole("button", { name: label }).click();
+  // Submitting locks the assessment, so it asks once more: by its tick box in a document sent
+  // without the app's scripts (decision 169), in a dialog where the app opened the draft in place.
+  await expect(page.getByRole("heading", { name: "Summary and submit", level: 2 })).toBeVisible();
+  const tick = page.getByLabel(/^I have finished: lock /);
+  if (await tick.isVisible()) {
+    await tick.check();
+    await page.getByRole("button", { name: label }).click();
+  } else {
+    await page.getByRole("button", { name: label }).click();
+    const confirmation = page.getByRole("dialog", { name: /^Submit your/ });
+    await expect(confirmation).toContainText(
+      "Once submitted it is locked and can no longer be changed. Every competency is rated.",
+    );
+    await confirmation.getByRole("button", { name: label }).click();
+  }
   await expect(page.getByRole("button", { name: label })).toHaveCount(0);
   await expect(page.getByText(/^Submitted \d/).first()).toBeVisible();
 }
@@ -233,7 +242,7 @@ export async function hydrated(page: Page) {
 /**
  * Opens `url` with the page's scripts held back, so it stays as the server rendered it (not yet
  * hydrated, as on a slow device) until the returned `release` lets them load; `release` resolves
- * once the page has hydrated.
+ * once the page has hydrated, or, in a document sent without the app's scripts, once it has loaded.
  */
 export async function openUnhydrated(page: Page, url: string): Promise<() => Promise<void>> {
   let letThrough = () => {};
@@ -247,7 +256,9 @@ export async function openUnhydrated(page: Page, url: string): Promise<() => Pro
   await page.goto(url, { waitUntil: "commit" });
   return async () => {
     letThrough();
-    await hydrated(page);
+    // A document sent without the app's scripts is never hydrated: its page scripts have run once it has loaded.
+    await page.waitForLoadState("load");
+    if (await page.evaluate(() => "__reactRouterContext" in window)) await hydrated(page);
     await page.unroute(scripts, hold);
   };
 }

@@ -1,30 +1,21 @@
-import {
-  getFormProps,
-  getInputProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useRevalidator } from "react-router";
-import { useEffect, useMemo, useRef, useState } from "react";
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
 import { Button } from "~/components/ui/button";
-import { ErrorList, Field, TextareaField } from "~/components/ui/field";
-import { evidenceSchema } from "~/modules/assessments/assessment-form";
+import { Field, TextareaField } from "~/components/ui/field";
+import { useScriptsRun } from "~/components/ui/without-scripts";
 import type { EvidenceItem } from "~/modules/assessments/assessment-view";
 
 /** Evidence as a list: dated items, links opening in a new tab. */
 export function AssessmentEvidenceList({
   evidence,
-  onRemove,
-  busyId,
+  removable = false,
 }: {
   evidence: readonly EvidenceItem[];
-  onRemove?: (item: EvidenceItem) => void;
-  busyId?: string | null;
+  /** Each item with a form that removes it (posted to the draft's page). */
+  removable?: boolean;
 }) {
   const { t } = useTranslation("assessments");
   const f = useFormats();
@@ -35,32 +26,19 @@ export function AssessmentEvidenceList({
         <li key={item.id} className="evidence-item">
           <div className="evidence-head">
             <p className="whitespace-pre-wrap">{item.text}</p>
-            {onRemove ? (
-              // A form, so removing works without JavaScript too (posted to the draft page); with it, the page removes in place.
-              <form
-                method="post"
-                className="no-print"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  onRemove(item);
-                }}
-              >
+            {removable ? (
+              <Form method="post" className="no-print">
                 <input type="hidden" name="intent" value="remove-evidence" />
                 <input type="hidden" name="evidenceId" value={item.id} />
                 <Button
                   type="submit"
                   variant="ghost"
                   className="px-2 py-1 text-xs"
-                  disabled={busyId === item.id}
-                  aria-label={
-                    busyId === item.id
-                      ? undefined
-                      : t("evidence.removeLabel", { text: item.text.slice(0, 60) })
-                  }
+                  aria-label={t("evidence.removeLabel", { text: item.text.slice(0, 60) })}
                 >
-                  {busyId === item.id ? t("evidence.removing") : t("evidence.remove")}
+                  {t("evidence.remove")}
                 </Button>
-              </form>
+              </Form>
             ) : null}
           </div>
           <p className="evidence-meta">
@@ -90,275 +68,110 @@ export function AssessmentEvidenceList({
   );
 }
 
-type EvidenceReply = { ok: boolean; message?: string; result?: SubmissionResult<string[]> };
-
-async function postEvidence(url: string, body: FormData): Promise<EvidenceReply | null> {
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      body,
-      headers: { Accept: "application/json" },
-    });
-    if (!(response.headers.get("Content-Type") ?? "").includes("application/json")) return null;
-    return (await response.json()) as EvidenceReply;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The evidence of one competency on the author's draft: list, remove, and a form to add
- * more (saved at once). The form is mounted the first time its disclosure opens and kept
- * from then on (so nothing typed is lost by closing it): a draft has a form per
- * competency, and building every one up front was most of the page's server render.
+ * The evidence of one competency on the author's draft: its list, each item removable, and a form
+ * to add more, posted to the draft's page, which comes back to the competency with the form open for
+ * the next (decision 169). Where scripts run the form is in place, and the draft is saved before it
+ * goes (the draft script); without them, a button saves the section first and opens it (`?evidence=`),
+ * so nothing typed in the section is lost.
  */
 export function AssessmentEvidenceEditor({
-  assessmentId,
   competencyId,
   competencyName,
   evidence,
   latestDate,
-  plainReply = null,
-  plainFormOpener,
+  reply,
+  open,
+  sectionFormId,
 }: {
-  assessmentId: string;
   competencyId: string;
   competencyName: string;
   evidence: readonly EvidenceItem[];
   /** The latest date evidence may carry (from the server, so both renders agree). */
   latestDate: string;
-  /** What the plain form (used without JavaScript) sent back when adding did not go through. */
-  plainReply?: { message: string; result: SubmissionResult<string[]> } | null;
-  /**
-   * Without JavaScript, the id of the section's form that a button here saves before the page comes
-   * back with this competency's plain form open (`?evidence=`), so a draft does not carry a form per
-   * competency and nothing typed in the section is lost; null when the plain form is open here.
-   */
-  plainFormOpener: string | null;
+  /** What adding sent back when it did not go through. */
+  reply: { message: string; result: SubmissionResult<string[]> } | null;
+  /** Whether the form was asked for (`?evidence=`). */
+  open: boolean;
+  /** The section's form, which the button that opens the form without scripts saves first. */
+  sectionFormId: string;
 }) {
   const { t } = useTranslation("assessments");
-  const url = `/assessments/${assessmentId}/evidence`;
-  const revalidator = useRevalidator();
-  const [lastResult, setLastResult] = useState<SubmissionResult<string[]> | undefined>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<string | null>(null);
-  const [opened, setOpened] = useState(false);
-  // A disclosure rendered open (a refusal, or `?evidence=` from the plain form's button) may have
-  // opened before the page was hydrated, its toggle event unheard: the form is mounted all the same.
-  const disclosure = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    if (disclosure.current?.open) setOpened(true);
-  }, []);
-
-  async function remove(item: EvidenceItem) {
-    setRemoving(item.id);
-    setProblem(null);
-    const body = new FormData();
-    body.set("intent", "remove");
-    body.set("evidenceId", item.id);
-    const reply = await postEvidence(url, body);
-    setRemoving(null);
-    if (!reply) setProblem(t("evidence.notRemovedConnection"));
-    else if (!reply.ok)
-      setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notRemoved"));
-    else revalidator.revalidate();
-  }
-
+  const scripted = useScriptsRun();
+  const form = (
+    <EvidenceForm
+      competencyId={competencyId}
+      latestDate={latestDate}
+      reply={reply}
+      focus={open && !reply}
+    />
+  );
   return (
     <div className="space-y-3">
       <h4 className="text-sm font-semibold">{t("evidence.heading")}</h4>
       {evidence.length ? (
-        <AssessmentEvidenceList evidence={evidence} onRemove={remove} busyId={removing} />
+        <AssessmentEvidenceList evidence={evidence} removable />
       ) : (
         <p className="muted text-sm">{t("evidence.noneYet")}</p>
       )}
-      <details
-        ref={disclosure}
-        className="evidence-add no-print"
-        open={Boolean(
-          (lastResult && lastResult.status === "error") || plainReply || plainFormOpener === null,
-        )}
-        onToggle={(event) => {
-          if (event.currentTarget.open) setOpened(true);
-        }}
-      >
+      <details className="evidence-add no-print" open={Boolean(reply || open)}>
         <summary className="link cursor-pointer text-sm font-medium">
           {t("evidence.addFor", { competency: competencyName })}
         </summary>
-        <noscript>
-          {plainReply || plainFormOpener === null ? (
-            <PlainEvidenceForm
-              competencyId={competencyId}
-              latestDate={latestDate}
-              reply={plainReply}
-            />
-          ) : (
-            <button
-              type="submit"
-              form={plainFormOpener}
-              name="evidence"
-              value={competencyId}
-              className="link mt-2 block text-start text-sm"
-            >
-              {t("evidence.saveThenAdd", { competency: competencyName })}
-            </button>
-          )}
-        </noscript>
-        {opened ? (
-          <AddEvidenceForm
-            url={url}
-            competencyId={competencyId}
-            latestDate={latestDate}
-            lastResult={lastResult}
-            onReply={(reply) => {
-              if (reply.result) setLastResult(reply.result);
-              if (reply.ok) revalidator.revalidate();
-              else if (!reply.result)
-                setProblem(reply.message ? wordsOf(t, reply.message) : t("evidence.notAdded"));
-            }}
-            onProblem={setProblem}
-          />
-        ) : null}
+        {reply || open ? (
+          form
+        ) : (
+          <>
+            <noscript>
+              <button
+                type="submit"
+                form={sectionFormId}
+                name="evidence"
+                value={competencyId}
+                className="link mt-2 block text-start text-sm"
+              >
+                {t("evidence.saveThenAdd", { competency: competencyName })}
+              </button>
+            </noscript>
+            {/* Shown by the draft script in a document sent without the app's scripts. */}
+            <div data-with-script="" hidden={!scripted}>
+              {form}
+            </div>
+          </>
+        )}
       </details>
-      {problem ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {problem}
-        </p>
-      ) : null}
     </div>
   );
 }
 
-function AddEvidenceForm({
-  url,
-  competencyId,
-  latestDate,
-  lastResult,
-  onReply,
-  onProblem,
-}: {
-  url: string;
-  competencyId: string;
-  latestDate: string;
-  lastResult: SubmissionResult<string[]> | undefined;
-  onReply: (reply: EvidenceReply) => void;
-  onProblem: (problem: string | null) => void;
-}) {
-  const { t } = useTranslation("assessments");
-  const [adding, setAdding] = useState(false);
-  const schema = useMemo(() => evidenceSchema(), []);
-  const [form, fields] = useForm({
-    id: `evidence-${competencyId}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    // Checked when it is sent, and as it is corrected after a refusal; never on blur: after an
-    // addition the focus is in the emptied form, and leaving it (to rate, say) would show an error
-    // that pushes the page down under the pointer mid-click.
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    onSubmit: async (event, { formData }) => {
-      event.preventDefault();
-      setAdding(true);
-      onProblem(null);
-      const reply = await postEvidence(url, formData);
-      setAdding(false);
-      if (!reply) onProblem(t("evidence.notAddedConnection"));
-      else onReply(reply);
-    },
-  });
-
-  // This form is always handled in the page. A submission that React does not see (conform
-  // validates a field by submitting the form, and that can happen while React is re-rendering
-  // it) would otherwise open the endpoint's JSON instead of the draft, so a
-  // native listener stops every submission from leaving the page.
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    const element = formRef.current;
-    if (!element) return;
-    const stay = (event: Event) => event.preventDefault();
-    element.addEventListener("submit", stay);
-    return () => element.removeEventListener("submit", stay);
-  }, []);
-
-  // After evidence is added the form is emptied; focus goes back to its first field, ready for the next.
-  // (The reset remounts the fields, so the focus waits for the new ones.)
-  const textId = fields.text.id;
-  const focusAfterReset = useRef(false);
-  useEffect(() => {
-    if (lastResult?.initialValue === null) focusAfterReset.current = true;
-  }, [lastResult]);
-  useEffect(() => {
-    if (!focusAfterReset.current) return;
-    focusAfterReset.current = false;
-    document.getElementById(textId)?.focus();
-  }, [fields.text.key, textId]);
-
-  return (
-    <form
-      ref={formRef}
-      method="post"
-      action={url}
-      className="mt-3 space-y-3"
-      {...getFormProps(form)}
-    >
-      <input type="hidden" name="intent" value="add" />
-      <input type="hidden" name="competencyId" value={competencyId} />
-      <TextareaField
-        label={t("evidence.whatHappened")}
-        rows={2}
-        errors={fields.text.errors}
-        {...getTextareaProps(fields.text)}
-        key={fields.text.key}
-      />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          label={t("evidence.link")}
-          placeholder={t("evidence.linkPlaceholder")}
-          errors={fields.url.errors}
-          {...getInputProps(fields.url, { type: "url" })}
-          key={fields.url.key}
-        />
-        <Field
-          label={t("evidence.date")}
-          errors={fields.occurredOn.errors}
-          max={latestDate}
-          {...getInputProps(fields.occurredOn, { type: "date" })}
-          key={fields.occurredOn.key}
-        />
-      </div>
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <Button type="submit" variant="secondary" disabled={adding}>
-        {adding ? t("evidence.adding") : t("evidence.add")}
-      </Button>
-    </form>
-  );
-}
-
 /**
- * The same form for use without JavaScript: posted to the draft page itself, which adds the
- * evidence and comes back to this competency, or answers with the errors and what was typed.
+ * Adding evidence, posted to the draft's page: it adds it and comes back to this competency, or
+ * answers with the errors and what was typed. What is typed is kept in this tab while moving
+ * between sections (`data-evidence-form`, the draft script).
  */
-function PlainEvidenceForm({
+function EvidenceForm({
   competencyId,
   latestDate,
   reply,
+  focus,
 }: {
   competencyId: string;
   latestDate: string;
   reply: { message: string; result: SubmissionResult<string[]> } | null;
+  /** Asked for, or back after adding: ready for the next piece, focus in its first field. */
+  focus: boolean;
 }) {
   const { t } = useTranslation("assessments");
   const typed = (reply?.result.initialValue ?? {}) as Record<string, unknown>;
   const errors = reply?.result.error ?? {};
   const field = (name: string) => ({
-    id: `plain-evidence-${competencyId}-${name}`,
+    id: `evidence-${competencyId}-${name}`,
     name,
     defaultValue: typeof typed[name] === "string" ? typed[name] : undefined,
     errors: errors[name] ?? undefined,
   });
   return (
-    <form method="post" className="mt-3 space-y-3">
+    <Form method="post" className="mt-3 space-y-3" data-evidence-form={competencyId}>
       <input type="hidden" name="intent" value="add-evidence" />
       <input type="hidden" name="competencyId" value={competencyId} />
       {reply ? (
@@ -366,7 +179,12 @@ function PlainEvidenceForm({
           {wordsOf(t, reply.message)}
         </p>
       ) : null}
-      <TextareaField label={t("evidence.whatHappened")} rows={2} required {...field("text")} />
+      <TextareaField
+        label={t("evidence.whatHappened")}
+        rows={2}
+        autoFocus={focus}
+        {...field("text")}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label={t("evidence.link")}
@@ -379,6 +197,6 @@ function PlainEvidenceForm({
       <Button type="submit" variant="secondary">
         {t("evidence.add")}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -63,7 +63,6 @@ export function AnswerForm({
     saveUrl: `/feedback/${requestId}/save`,
     storageKey: answerStorageKey(requestId, reviewerId),
     revision,
-    values: fields,
   });
   return (
     <>

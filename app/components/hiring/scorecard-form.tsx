@@ -63,7 +63,6 @@ export function ScorecardForm({
     saveUrl: `/hiring/interviews/${interviewId}/save`,
     storageKey: scorecardStorageKey(interviewId, authorId),
     revision,
-    values: saved,
     spelling: "scorecard",
   });
   useEffect(() => noteScoresWithoutEvidence(draft.ref.current!), [draft.ref]);

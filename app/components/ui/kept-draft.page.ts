@@ -1,21 +1,12 @@
 // The draft script of a document sent without the app's scripts (decision 167): it runs once the
-// document is read, so after the forms it keeps. Each form names its save endpoint (`data-draft`), where
-// this browser keeps its edits, its revision and spelling, and carries the values it was rendered
-// with in `base`, which a post without scripts sends.
-import type { DraftValues } from "~/modules/assessments/draft";
-import { forgetDraft, keepDraft } from "~/modules/assessments/draft-form";
+// document is read, so after the forms it keeps. Each names its save endpoint (`data-draft`), where
+// this browser keeps its edits, its revision and spelling, and the values it was rendered with.
+import { forgetDraft } from "~/modules/assessments/draft-form";
 import { adviseAsTyped } from "~/modules/feedback/word-check-field";
 import { noteScoresWithoutEvidence } from "~/modules/hiring/scorecard-fields";
-import { SPELLINGS } from "./kept-draft-spellings";
+import { keepRenderedDraft } from "./rendered-draft";
 
-for (const form of document.querySelectorAll<HTMLFormElement>("form[data-draft]"))
-  keepDraft(form, {
-    saveUrl: form.dataset.draft!,
-    storageKey: form.dataset.draftKey!,
-    revision: Number(form.dataset.draftRevision),
-    values: JSON.parse((form.elements.namedItem("base") as HTMLInputElement).value) as DraftValues,
-    spelling: SPELLINGS[form.dataset.draftSpelling === "scorecard" ? "scorecard" : "draft"],
-  });
+for (const root of document.querySelectorAll<HTMLElement>("[data-draft]")) keepRenderedDraft(root);
 for (const field of document.querySelectorAll<HTMLTextAreaElement>("textarea[data-word-check]"))
   adviseAsTyped(field);
 for (const form of document.querySelectorAll<HTMLFormElement>(

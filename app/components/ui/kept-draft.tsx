@@ -1,20 +1,20 @@
 import { useEffect, useRef } from "react";
 import { preload } from "react-dom";
 import { useTranslation } from "~/i18n/use-translation";
-import { forgetDraft, keepDraft } from "~/modules/assessments/draft-form";
+import { forgetDraft } from "~/modules/assessments/draft-form";
 import draftScriptSrc from "./kept-draft.page.ts?script";
 import type { DraftValues } from "~/modules/assessments/draft";
-import { SPELLINGS } from "./kept-draft-spellings";
+import { keepRenderedDraft, type DraftSpellingName } from "./rendered-draft";
 import { useNonce } from "~/utils/nonce";
 import { useScriptsRun } from "./without-scripts";
 
 /**
  * A form kept as it is typed by the draft script (decision 167): the attributes the script reads in
- * a document sent without the app's scripts (`DraftScript`; the form's `base` input holds the values
- * it was rendered with), and a ref that binds it where they run. The draft is kept the same one way
- * either way.
+ * a document sent without the app's scripts (`DraftScript`), and a ref that binds it the same way
+ * where they run (`keepRenderedDraft`). The form's `base` input holds the values it was rendered
+ * with, unless `values` names more fields than the form shows (an assessment, one section a page).
  */
-export function useKeptDraft({
+export function useKeptDraft<Root extends HTMLElement = HTMLFormElement>({
   saveUrl,
   storageKey,
   revision,
@@ -24,20 +24,19 @@ export function useKeptDraft({
   saveUrl: string;
   storageKey: string;
   revision: number;
-  values: DraftValues;
-  /** How the form spells its fields (kept-draft.page.ts names each). */
-  spelling?: keyof typeof SPELLINGS;
+  values?: DraftValues;
+  /** How the form spells its fields (rendered-draft.ts names each). */
+  spelling?: DraftSpellingName;
 }) {
-  const ref = useRef<HTMLFormElement>(null);
-  const draft = { saveUrl, storageKey, revision, values, spelling: SPELLINGS[spelling] };
-  const bound = useRef(draft);
-  useEffect(() => keepDraft(ref.current!, bound.current).stop, []);
+  const ref = useRef<Root>(null);
+  useEffect(() => keepRenderedDraft(ref.current!).stop, []);
   return {
     ref,
     "data-draft-spelling": spelling,
     "data-draft": saveUrl,
     "data-draft-key": storageKey,
     "data-draft-revision": String(revision),
+    "data-draft-values": values ? JSON.stringify(values) : undefined,
   };
 }
 

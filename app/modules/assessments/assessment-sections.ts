@@ -143,21 +143,3 @@ export function ratedCounts<C extends Sectioned>(
 export function sectionHref(sectionId: string, anchor?: string): string {
   return `?section=${encodeURIComponent(sectionId)}${anchor ? `#${encodeURIComponent(anchor)}` : ""}`;
 }
-
-/**
- * Whether going from one URL to another only moves between sections of the same
- * assessment: same path, and no search parameter but `section` changed.
- */
-export function onlySectionChanged(current: URL, next: URL): boolean {
-  if (current.pathname !== next.pathname) return false;
-  const withoutSection = (url: URL) => {
-    const params = new URLSearchParams(url.search);
-    params.delete("section");
-    params.sort();
-    return params.toString();
-  };
-  return (
-    withoutSection(current) === withoutSection(next) &&
-    current.searchParams.get("section") !== next.searchParams.get("section")
-  );
-}

@@ -360,17 +360,3 @@ export function editsToRestore(stored: StoredDraft, server: DraftValues): Record
   }
   return edits;
 }
-
-/**
- * What the author changed in the server-rendered form before the page hydrated, as edits to take:
- * the fields that differed from the rendered values as hydration began (`atStart`) and once it
- * ended (`atEnd`). The later wins; a field changed only at the start still counts, since hydrating
- * puts some back (React resets a textarea that was rendered with text to that text).
- */
-export function changesBeforeHydration(
-  atStart: readonly FieldChange[],
-  atEnd: readonly FieldChange[],
-): FieldChange[] {
-  const later = new Set(atEnd.map((change) => change.field));
-  return [...atEnd, ...atStart.filter((change) => !later.has(change.field))];
-}

@@ -1,7 +1,6 @@
 import { pageControls, sentValue } from "~/components/ui/page-controls";
 import {
   autosaveReducer,
-  changesBeforeHydration,
   editsToRestore,
   hasUnsaved,
   initialAutosaveState,
@@ -17,7 +16,6 @@ import {
   draftSpelling,
   formChanges,
   type DraftValues,
-  type FieldChange,
   type FieldSpelling,
   type FieldValue,
 } from "./draft";
@@ -50,7 +48,7 @@ export function forgetDraft(storageKey: string) {
  */
 export function keepDraft(
   form: HTMLElement,
-  { saveUrl, storageKey, revision, values, spelling = draftSpelling, onState, typed = [] }: Draft,
+  { saveUrl, storageKey, revision, values, spelling = draftSpelling, onState }: Draft,
 ): DraftHandle {
   const status = form.querySelector<HTMLElement>("[data-draft-status]");
   const tab =
@@ -69,9 +67,11 @@ export function keepDraft(
   let state: AutosaveState = initialAutosaveState(values, revision);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let savedWords: string | null = null;
-  /** What asked to submit (a button, the form, or the page's own step), waiting for every edit to be saved. */
+  /** What asked to submit (a form and its button, or a link out), waiting for every edit to be saved. */
   let submitWanted:
-    HTMLElement | true | { go: (revision: number) => void; stop: () => void } | null = null;
+    | { form: HTMLFormElement; submitter: HTMLElement | null }
+    | { go: (revision: number) => void; stop: () => void; leaving?: true }
+    | null = null;
   let letThrough = false;
 
   const fieldOfInput = new Map(
@@ -101,12 +101,20 @@ export function keepDraft(
     if (state.conflicts !== before.conflicts)
       beside("data-draft-conflict", state.conflicts, (notice, conflict) => {
         const theirs = notice.querySelector<HTMLElement>("[data-theirs]")!;
+        // A choice's value in its words (`data-labels`: by the field's kind, each value's label).
+        const labels = JSON.parse(theirs.dataset.labels ?? "{}") as Record<
+          string,
+          Record<string, string>
+        >;
+        const kind = conflict.field.slice(0, conflict.field.indexOf(":"));
         theirs.textContent = (theirs.dataset.words ?? "{theirs}").replace("{theirs}", () =>
           conflict.theirs === null || conflict.theirs === ""
             ? (theirs.dataset.none ?? "")
-            : String(conflict.theirs),
+            : (labels[kind]?.[String(conflict.theirs)] ?? String(conflict.theirs)),
         );
       });
+    for (const restored of form.querySelectorAll<HTMLElement>("[data-draft-restored]"))
+      restored.hidden = !state.restored;
     if (state.fieldErrors !== before.fieldErrors)
       beside("data-draft-errors", state.fieldErrors, (list, errors) => {
         list.textContent = errors.join(" ");
@@ -119,16 +127,20 @@ export function keepDraft(
     say();
     if (state.inFlight && state.inFlight !== before.inFlight) send(state.inFlight);
     schedule();
-    if (submitWanted && (state.locked || state.invalid)) giveUpSubmitting();
+    // A link out goes without its save once a save fails: the edits stay in this browser.
+    const cannotWait = submitWanted && "leaving" in submitWanted && state.failures > 0;
+    if (submitWanted && (state.locked || state.invalid || cannotWait)) giveUpSubmitting();
     else if (submitWanted && !hasUnsaved(state)) submitNow();
     onState?.(state);
   }
 
   function giveUpSubmitting() {
-    if (typeof submitWanted === "object" && submitWanted && "stop" in submitWanted)
-      submitWanted.stop();
+    if (submitWanted && "stop" in submitWanted) submitWanted.stop();
     submitWanted = null;
   }
+
+  /** A form whose sending ends the draft (the draft's own form, or one marked `data-draft-submit`): no copy of it is kept after. */
+  const ends = (sent: HTMLFormElement) => sent === form || sent.hasAttribute("data-draft-submit");
 
   function store(edits: AutosaveState["edits"] | null) {
     try {
@@ -241,10 +253,11 @@ export function keepDraft(
   function submitNow() {
     const wanted = submitWanted;
     submitWanted = null;
-    store(null);
-    if (typeof wanted === "object" && wanted && "go" in wanted) return wanted.go(state.revision);
+    if (!wanted) return;
+    if ("go" in wanted) return wanted.go(state.revision);
+    if (ends(wanted.form)) store(null);
     letThrough = true;
-    (form as HTMLFormElement).requestSubmit(wanted instanceof HTMLElement ? wanted : null);
+    wanted.form.requestSubmit(wanted.submitter);
   }
 
   /** What differs in the page from the server's copy: typed before this ran, or put back by the browser. */
@@ -263,9 +276,8 @@ export function keepDraft(
     // Storage blocked: nothing to bring back.
   }
   const restored = editsToRestore(parseStoredDraft(stored), values);
-  // What was typed before this ran: read as the app's page hydrated (hydrating may have put a
-  // rendered text back), and as the page holds it now, which wins.
-  const typedFirst = changesBeforeHydration(typed, formChanges(values, read, spelling));
+  // What was typed before this ran (a document's fields are usable before its scripts are).
+  const typedFirst = formChanges(values, read, spelling);
   dispatch({ type: "restore", edits: restored, now: Date.now() });
   for (const field of Object.keys(restored))
     if (!typedFirst.some((change) => change.field === field)) put(field, restored[field]!.value);
@@ -299,27 +311,49 @@ export function keepDraft(
     dispatch({ type: "resolve", field, take, now: Date.now() });
     if (conflict && take === "theirs") put(field, conflict.theirs);
   });
-  // Submitting waits until every edit is saved, then submits with the revision the author has seen.
-  if (form instanceof HTMLFormElement)
-    on(
-      form,
-      "submit",
-      (event: SubmitEvent) => {
-        if (letThrough) {
-          letThrough = false;
-          store(null);
-          return;
-        }
-        if (!hasUnsaved(state)) return store(null);
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        if (state.locked) return;
-        submitWanted = event.submitter ?? true;
-        if (state.invalid) submitWanted = null;
-        schedule();
-      },
-      true,
-    );
+  // A form sent from the draft (submitting it, or another of its page's forms) waits until every
+  // edit is saved, then goes with the revision the author has seen.
+  on(
+    form,
+    "submit",
+    (event: SubmitEvent) => {
+      const sent = event.target as HTMLFormElement;
+      if (letThrough || !hasUnsaved(state)) {
+        letThrough = false;
+        if (ends(sent)) store(null);
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (state.locked || state.invalid) return;
+      submitWanted = { form: sent, submitter: event.submitter };
+      schedule();
+    },
+    true,
+  );
+  // A link to another part of the draft (`data-draft-save-first`) goes once what is typed is saved,
+  // so moving between its pages asks nothing; it goes all the same if that cannot be done (locked,
+  // refused, or a save failed), the browser asking before edits kept only here are left behind.
+  on(
+    form,
+    "click",
+    (event: MouseEvent) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>("a[data-draft-save-first]");
+      if (!link || letThrough || !hasUnsaved(state) || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const go = () => {
+        letThrough = true;
+        link.click();
+        letThrough = false;
+      };
+      submitWanted = { go, stop: go, leaving: true };
+      if (state.locked || state.invalid || state.failures > 0) return giveUpSubmitting();
+      schedule();
+    },
+    true,
+  );
   on(window, "online", () => state.failures > 0 && dispatch({ type: "send" }));
   on(window, "pageshow", (event: PageTransitionEvent) => event.persisted && takeWhatThePageHolds());
   on(window, "beforeunload", (event: BeforeUnloadEvent) => {
@@ -343,24 +377,6 @@ export function keepDraft(
         target.removeEventListener(type, listener, capture);
       flush();
     },
-    edit(field, value) {
-      put(field, value);
-      dispatch({ type: "edit", field, value, now: Date.now() });
-    },
-    server(values, revision) {
-      dispatch({ type: "server", values, revision });
-    },
-    resolve(field, take) {
-      const conflict = state.conflicts[field];
-      dispatch({ type: "resolve", field, take, now: Date.now() });
-      if (conflict && take === "theirs") put(field, conflict.theirs);
-    },
-    submitWhenSaved(go, stop) {
-      if (state.locked || state.invalid) return stop();
-      submitWanted = { go, stop };
-      if (!hasUnsaved(state)) submitNow();
-      else schedule();
-    },
   };
 }
 
@@ -374,32 +390,12 @@ export type Draft = {
   revision: number;
   /** How the page names and sends its fields, as the server reads a plain post of them. */
   spelling?: FieldSpelling;
-  /** Told every state the draft passes through, for a page that shows it itself (the app's editor). */
+  /** Told every state the draft passes through, for a page that shows more of it (decision 169). */
   onState?: (state: AutosaveState) => void;
-  /** What was typed in the page before it could be bound (read as the app's page hydrated). */
-  typed?: readonly FieldChange[];
 };
 
-/** A bound draft, for a page that drives parts of it itself. */
+/** A bound draft. */
 export type DraftHandle = {
   /** Unbinds, handing what is not saved yet to the browser to deliver. */
   stop: () => void;
-  /** Sets a field, in the page and in the draft (a button that clears a rating). */
-  edit: (field: string, value: FieldValue) => void;
-  /** A newer copy of the draft from the server (the app's page read again). */
-  server: (values: DraftValues, revision: number) => void;
-  /** Keeps this tab's value of a field another tab also changed, or takes theirs. */
-  resolve: (field: string, take: "mine" | "theirs") => void;
-  /** Calls `go` with the revision the author has seen once every edit is saved; `stop` if it cannot be. */
-  submitWhenSaved: (go: (revision: number) => void, stop: () => void) => void;
 };
-
-/** The fields whose input under `root` holds another value than the one rendered (`values`). */
-export function typedInPage(
-  root: Element,
-  values: DraftValues,
-  spelling: FieldSpelling = draftSpelling,
-): FieldChange[] {
-  const controls = pageControls(root.querySelectorAll("input[name], select[name], textarea[name]"));
-  return formChanges(values, (name) => sentValue(controls, name), spelling);
-}

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { competenciesForLevel, type Ladder } from "~/modules/ladders";
 import { ladderForLevel } from "~/modules/ladders/registry.server";
-import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import { db } from "~/db/client.server";
 import { organisation, readPage, renderPage, save, startSelf, submit } from "./assessments-helpers";
 
@@ -170,7 +169,7 @@ describe("the draft, one area at a time", () => {
     ] as const) {
       expect(html).toMatch(
         new RegExp(
-          `<a[^>]*href="/assessments/${id}\\?section=${area.id}#${competencyId}"[^>]*>[^<]+</a> <!-- -->\\(${area.name}\\): choose a rating`,
+          `<a[^>]*href="/assessments/${id}\\?section=${area.id}&amp;check=1#${competencyId}"[^>]*>[^<]+</a> <!-- -->\\(${area.name}\\): choose a rating`,
         ),
       );
     }
@@ -213,37 +212,5 @@ describe("the section parameter", () => {
     for (const competencyId of areas.flatMap((area) => area.competencyIds))
       expect(html).toContain(`id="${competencyId}-name"`);
     expect((await readPage(engineer.id, id, "?section=nonsense")).status).toBe(404);
-  });
-});
-
-describe("moving between sections reloads nothing", () => {
-  const url = (path: string) => new URL(path, "http://localhost");
-  const decide = (currentUrl: string, nextUrl: string, formMethod?: "POST") =>
-    assessmentRoute.shouldRevalidate({
-      currentUrl: url(currentUrl),
-      nextUrl: url(nextUrl),
-      currentParams: { assessmentId: url(currentUrl).pathname.split("/")[2]! },
-      nextParams: { assessmentId: url(nextUrl).pathname.split("/")[2]! },
-      formMethod,
-      defaultShouldRevalidate: true,
-    });
-
-  test("a link to another section of the same assessment does not run the loader", () => {
-    expect(decide("/assessments/a", "/assessments/a?section=delivery")).toBe(false);
-    expect(decide("/assessments/a?section=delivery", "/assessments/a?section=summary")).toBe(false);
-    expect(
-      decide("/assessments/a?section=summary", "/assessments/a?section=craft#code-quality"),
-    ).toBe(false);
-  });
-
-  test("anything else keeps the default: a revalidation (after evidence changes), a submit, another assessment", () => {
-    expect(decide("/assessments/a?section=craft", "/assessments/a?section=craft")).toBe(true);
-    expect(decide("/assessments/a?section=summary", "/assessments/a?section=summary", "POST")).toBe(
-      true,
-    );
-    expect(decide("/assessments/a?section=summary", "/assessments/a?section=craft", "POST")).toBe(
-      true,
-    );
-    expect(decide("/assessments/a?section=craft", "/assessments/b?section=delivery")).toBe(true);
   });
 });

@@ -66,11 +66,13 @@ describe("the draft without JavaScript", () => {
       ),
     );
     const summary = await renderPage(engineer.id, `/assessments/${id}?section=summary`);
+    // Submitting asks by a tick box, in a form the draft script holds until every edit is saved.
     expect(summary).toMatch(
       new RegExp(
-        `<noscript>${tag("form", 'method="post"').source}<input type="hidden" name="intent" value="submit"/>`,
+        `${tag("form", 'method="post"', 'data-draft-submit=""').source}<input type="hidden" name="intent" value="submit"/>`,
       ),
     );
+    expect(summary).toMatch(tag("input", 'type="checkbox"', 'name="confirm"', 'required=""'));
   });
 
   test("saving a section writes what was changed, merged with what another tab saved meanwhile, and comes back to the section", async () => {
@@ -142,15 +144,20 @@ describe("the draft without JavaScript", () => {
     expect(await snapshot(id)).toEqual(before);
   });
 
-  test("the plain form for adding evidence is on the page only for the competency it was opened for", async () => {
+  test("without scripts the form for adding evidence is open only for the competency it was opened for", async () => {
     const { engineer, id, section, first, second } = await draft();
     const plainForms = (html: string) =>
       [...html.matchAll(/<input type="hidden" name="competencyId" value="([^"]+)"\/>/g)].map(
         (match) => match[1],
       );
+    // Where scripts run, each competency's form is in place (the draft script saves the section
+    // before it goes; a document shows it once its script runs).
+    const withScript = (html: string) => html.match(/<div data-with-script=""/g)?.length ?? 0;
     const closed = await renderPage(engineer.id, `/assessments/${id}?section=${section}`);
-    expect(plainForms(closed)).toEqual([]);
-    // In its place, a button that saves the section (nothing typed there is lost) and opens it.
+    const competencies = plainForms(closed);
+    expect(competencies).toContain(first);
+    expect(withScript(closed)).toBe(competencies.length);
+    // Without them, a button that saves the section (nothing typed there is lost) and opens it.
     expect(closed).toMatch(
       new RegExp(
         `<noscript>${tag("button", 'type="submit"', `form="draft-section-${section}"`, 'name="evidence"', `value="${first}"`).source}Save this section, then add evidence for `,
@@ -160,7 +167,9 @@ describe("the draft without JavaScript", () => {
       engineer.id,
       `/assessments/${id}?section=${section}&evidence=${second}`,
     );
-    expect(plainForms(opened)).toEqual([second]);
+    expect(plainForms(opened)).toEqual(competencies);
+    expect(withScript(opened)).toBe(competencies.length - 1);
+    expect(opened).toMatch(tag("details", 'open=""'));
 
     const base = JSON.stringify({ [`notes:${first}`]: "" });
     const saved = await post(engineer.id, id, {
@@ -179,7 +188,7 @@ describe("the draft without JavaScript", () => {
     });
   });
 
-  test("evidence added through the plain form comes back to its competency; a refused one keeps what was typed", async () => {
+  test("evidence added through the plain form comes back with its form open for the next; a refused one keeps what was typed", async () => {
     const { engineer, id, section, first } = await draft();
     const added = await post(
       engineer.id,
@@ -195,7 +204,7 @@ describe("the draft without JavaScript", () => {
     );
     expect(statusOf(added)).toBe(302);
     expect((added as Response).headers.get("Location")).toBe(
-      `/assessments/${id}?section=${section}#${first}`,
+      `/assessments/${id}?section=${section}&evidence=${first}`,
     );
     expect(
       (await snapshot(id)).ratings

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
   autosaveReducer,
-  changesBeforeHydration,
   displayValue,
   draftStorageKey,
   editsToRestore,
@@ -300,20 +299,5 @@ describe("the copy kept in localStorage", () => {
       b: { value: "ok", base: null, tab: "x" },
     });
     expect(draftStorageKey("a1", "u1")).toBe("rungs:assessment-draft:a1:u1");
-  });
-});
-
-describe("what was changed in the page before it hydrated", () => {
-  test("the later reading wins; a field changed only as hydration began still counts (React put it back)", () => {
-    const atStart = [
-      { field: notes, value: "old, and more", base: "old" },
-      { field: rating, value: 3, base: 2 },
-    ];
-    const atEnd = [{ field: rating, value: 4, base: 2 }];
-    expect(changesBeforeHydration(atStart, atEnd)).toEqual([
-      { field: rating, value: 4, base: 2 },
-      { field: notes, value: "old, and more", base: "old" },
-    ]);
-    expect(changesBeforeHydration([], [])).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import {
   assessmentSections,
   fieldLocation,
   neighbours,
-  onlySectionChanged,
   ratedCounts,
   resolveSection,
   sectionHref,
@@ -98,48 +97,6 @@ describe("moving between sections", () => {
   test("links carry the section and, when given, the element to go to", () => {
     expect(sectionHref("delivery")).toBe("?section=delivery");
     expect(sectionHref("delivery", "planning")).toBe("?section=delivery#planning");
-  });
-
-  test("only a change of the section parameter on the same page counts as moving between sections", () => {
-    const url = (text: string) => new URL(text, "http://localhost");
-    expect(onlySectionChanged(url("/assessments/a"), url("/assessments/a?section=delivery"))).toBe(
-      true,
-    );
-    expect(
-      onlySectionChanged(
-        url("/assessments/a?section=craft"),
-        url("/assessments/a?section=summary#assessment-summary"),
-      ),
-    ).toBe(true);
-    expect(
-      onlySectionChanged(
-        url("/assessments/a?x=1&section=craft"),
-        url("/assessments/a?section=people&x=1"),
-      ),
-    ).toBe(true);
-    // The same URL again (a revalidation, a link to an element of the same section): not a move.
-    expect(
-      onlySectionChanged(url("/assessments/a?section=craft"), url("/assessments/a?section=craft")),
-    ).toBe(false);
-    expect(
-      onlySectionChanged(
-        url("/assessments/a?section=craft"),
-        url("/assessments/a?section=craft#testing"),
-      ),
-    ).toBe(false);
-    // Another assessment, or another parameter changing too.
-    expect(
-      onlySectionChanged(
-        url("/assessments/a?section=craft"),
-        url("/assessments/b?section=delivery"),
-      ),
-    ).toBe(false);
-    expect(
-      onlySectionChanged(
-        url("/assessments/a?section=craft"),
-        url("/assessments/a?section=delivery&x=1"),
-      ),
-    ).toBe(false);
   });
 });
 
