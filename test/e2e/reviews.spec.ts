@@ -243,6 +243,13 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
     }),
   ).toBe(16);
   await sectionLink(page, "Technical craft").click();
+  // Notes typed and the next section asked for at once: the link goes once they are saved, so
+  // nothing asks to leave and nothing has to be brought back from this browser.
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
   await page
     .getByRole("region", { name: "Testing and verification", exact: true })
     .getByLabel("Notes on Testing and verification")
@@ -252,6 +259,8 @@ test("an engineer self-assesses with evidence and submits, the manager reviews, 
   await expect(page.getByLabel("Notes on Testing and verification")).toHaveValue(
     "The payments path has few tests.",
   );
+  await expect(page.getByText("Brought back changes")).toBeHidden();
+  expect(asked).toEqual([]);
   await sectionLink(page, "Summary and submit").click();
   await submit(page, "Submit review");
 
