@@ -1,4 +1,4 @@
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import { wordsOf, type Message } from "~/i18n/messages";
 import { useFormats } from "~/i18n/use-formats";
@@ -340,9 +340,8 @@ function SectionNav({
           const count = counts[section.id];
           return (
             <li key={section.id}>
-              <Link
-                to={sectionHref(section.id)}
-                preventScrollReset
+              <a
+                href={sectionHref(section.id)}
                 data-draft-save-first=""
                 aria-current={section.id === currentId ? "step" : undefined}
                 className="step"
@@ -363,7 +362,7 @@ function SectionNav({
                     </span>
                   </span>
                 ) : null}
-              </Link>
+              </a>
             </li>
           );
         })}
@@ -388,21 +387,21 @@ function SectionPager({
   return (
     <nav aria-label={t("editor.pager")} className="no-print flex flex-wrap justify-between gap-3">
       {previous ? (
-        <Link
-          to={sectionHref(previous.id)}
+        <a
+          href={sectionHref(previous.id)}
           data-draft-save-first=""
           rel="prev"
           className={linkClass}
         >
           {t("editor.previous", { section: sectionName(previous) })}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
       {next ? (
-        <Link to={sectionHref(next.id)} data-draft-save-first="" rel="next" className={linkClass}>
+        <a href={sectionHref(next.id)} data-draft-save-first="" rel="next" className={linkClass}>
           {t("editor.next", { section: sectionName(next) })}
-        </Link>
+        </a>
       ) : null}
     </nav>
   );
@@ -413,7 +412,8 @@ function SectionPager({
  * step, each a page of its own (decision 169): kept as it is typed by the draft script, with a
  * visible saved state. A link to another section goes once what is typed is saved; the counts, the
  * points and the conflicts with another tab follow the ratings of every section as they are chosen,
- * in the words the server rendered for each figure (`followRatings`).
+ * in the words the server rendered for each figure (`followRatings`). Its links are plain: each
+ * address is a document of its own, which a router's link would only cost rendering.
  */
 export function AssessmentEditor({
   assessment,
@@ -515,6 +515,26 @@ export function AssessmentEditor({
       )
     : 0;
 
+  // Where each field of another section is, for the list of those another tab also changed: the
+  // link to it, its name and its section's (decision 169).
+  const places: Record<string, [string, string, string]> = {};
+  for (const section of sections) {
+    if (section.id === current?.id) continue;
+    if (section.kind === "area")
+      for (const competency of section.competencies)
+        places[competency.id] = [
+          sectionHref(section.id, competency.id),
+          competency.name,
+          sectionName(section),
+        ];
+    else
+      places[SUMMARY_FIELD_ID] = [
+        sectionHref(section.id, SUMMARY_FIELD_ID),
+        t("editor.summaryLabel"),
+        sectionName(section),
+      ];
+  }
+
   const submitErrors = submitReply?.fieldErrors ?? {};
   const stillMissing = unrated.filter((competency) => submitErrors[ratingField(competency.id)]);
   const plainErrors = plainReply?.intent === "save" ? (plainReply.fieldErrors ?? {}) : {};
@@ -592,33 +612,13 @@ export function AssessmentEditor({
       <div data-conflicts="" hidden>
         <Alert tone="warning" title={t("editor.conflictTitle")}>
           {t("editor.conflictsAny")}
-          <ul className="mt-2 list-disc ps-5">
-            {[...competencies.map((competency) => competency.id), SUMMARY_FIELD_ID]
-              .filter(
-                (place) =>
-                  (place === SUMMARY_FIELD_ID ? "summary" : progress.sections[place]) !==
-                  current?.id,
-              )
-              .map((place) => {
-                const competency = competencies.find((candidate) => candidate.id === place);
-                const section =
-                  place === SUMMARY_FIELD_ID
-                    ? sections.find((candidate) => candidate.kind === "summary")!
-                    : sectionOfCompetency(sections, place)!;
-                return (
-                  <li key={place} data-conflict-place={place} hidden>
-                    <Link
-                      to={sectionHref(section.id, place)}
-                      data-draft-save-first=""
-                      className="underline"
-                    >
-                      {competency ? competency.name : t("editor.summaryLabel")}
-                    </Link>{" "}
-                    {t("editor.conflictIn", { section: sectionName(section) })}
-                  </li>
-                );
-              })}
-          </ul>
+          <ul className="mt-2 list-disc ps-5" data-conflict-places={JSON.stringify(places)} />
+          <template data-conflict-place="">
+            <li>
+              <a data-draft-save-first="" className="underline" />{" "}
+              <span data-words={t("editor.conflictIn", { section: "{section}" })} />
+            </li>
+          </template>
         </Alert>
       </div>
       {/* Copied beside a field by the draft script: another tab's value of it, its errors. */}
@@ -664,13 +664,13 @@ export function AssessmentEditor({
                   const section = sectionOfCompetency(sections, competency.id)!;
                   return (
                     <li key={competency.id}>
-                      <Link
-                        to={`${sectionHref(section.id)}&check=1#${competency.id}`}
+                      <a
+                        href={`${sectionHref(section.id)}&check=1#${competency.id}`}
                         data-draft-save-first=""
                         className="underline"
                       >
                         {competency.name}
-                      </Link>{" "}
+                      </a>{" "}
                       {t("editor.chooseRating", { section: sectionName(section) })}
                     </li>
                   );
@@ -684,9 +684,9 @@ export function AssessmentEditor({
       {current === null ? (
         <Alert tone="error" title={t("editor.noSuchSectionTitle")}>
           {t("editor.noSuchSection")}{" "}
-          <Link to={sectionHref(sections[0]!.id)} className="underline">
+          <a href={sectionHref(sections[0]!.id)} className="underline">
             {t("editor.goTo", { section: sectionName(sections[0]!) })}
-          </Link>
+          </a>
         </Alert>
       ) : null}
 

@@ -20,10 +20,10 @@ function wordsFor(element: HTMLElement, figure: number): string | undefined {
  * Follows an assessment draft's ratings as they are chosen, across its sections, though its page
  * holds only one (decision 169): the rated counts (`data-rated`, the whole draft's, and
  * `data-section-rated`, a section's), the points standing (`data-standing`), a rating's "no
- * evidence" badge and its Clear button (`data-rated-only`, the competency) and what says a rating is
- * missing (`data-unrated-only`), and the fields another
- * tab also changed in the sections not on the page (`data-conflicts`, each place a
- * `data-conflict-place`). Every word is the server's, rendered for each figure it can take. Told
+ * evidence" badge and its Clear button (`data-rated-only`, the competency), what says a rating is
+ * missing (`data-unrated-only`), and the fields another tab also changed in the sections not on the
+ * page (`data-conflicts`, each a copy of `template[data-conflict-place]` filled from
+ * `data-conflict-places`). Every word is the server's, rendered for each figure it can take. Told
  * each state by the draft script (`onState`); binds the Clear buttons (`data-clear-rating`).
  */
 export function followRatings(root: HTMLElement): (state: AutosaveState) => void {
@@ -76,8 +76,27 @@ export function followRatings(root: HTMLElement): (state: AutosaveState) => void
     }
     for (const element of root.querySelectorAll<HTMLElement>("[data-conflicts]"))
       element.hidden = !Object.keys(state.conflicts).length;
-    for (const element of root.querySelectorAll<HTMLElement>("[data-conflict-place]"))
-      element.hidden = !elsewhere.has(element.dataset.conflictPlace!);
+    const list = root.querySelector<HTMLElement>("[data-conflict-places]");
+    const template = root.querySelector<HTMLTemplateElement>("template[data-conflict-place]");
+    if (list && template) {
+      const places = JSON.parse(list.dataset.conflictPlaces!) as Record<
+        string,
+        [string, string, string]
+      >;
+      list.replaceChildren(
+        ...Object.entries(places)
+          .filter(([place]) => elsewhere.has(place))
+          .map(([, [href, name, section]]) => {
+            const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+            const link = item.querySelector("a")!;
+            link.href = href;
+            link.textContent = name;
+            const words = item.querySelector<HTMLElement>("[data-words]")!;
+            words.textContent = words.dataset.words!.replace("{section}", () => section);
+            return item;
+          }),
+      );
+    }
   };
 }
 
