@@ -2,7 +2,6 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import * as assessRoute from "~/routes/assess";
-import * as evidenceRoute from "~/routes/assessments.$assessmentId.evidence";
 import * as saveRoute from "~/routes/assessments.$assessmentId.save";
 import * as assessmentRoute from "~/routes/assessments.$assessmentId";
 import * as reviewRoute from "~/routes/people.$personId.review";
@@ -174,16 +173,27 @@ export async function submitShown(viewerId: string, assessmentId: string) {
   return submit(viewerId, assessmentId, revision);
 }
 
-/** POST /assessments/:id/evidence. */
+/**
+ * Adding (`intent: "add"`) or removing (`intent: "remove"`) evidence as the draft's page does: its
+ * own form, posted to the page (decision 169). A redirect back to the draft when done.
+ */
 export async function evidence(
   viewerId: string,
   assessmentId: string,
-  fields: Record<string, string>,
+  { intent, ...fields }: Record<string, string>,
 ) {
-  const request = await signedInPost(`/assessments/${assessmentId}/evidence`, viewerId, fields);
-  const response = await evidenceRoute.action(routeArgs(request, { assessmentId }));
+  const request = await signedInPost(`/assessments/${assessmentId}`, viewerId, {
+    intent: `${intent}-evidence`,
+    ...fields,
+  });
+  let answer: unknown;
+  try {
+    answer = await assessmentRoute.action(routeArgs(request, { assessmentId }));
+  } catch (thrown) {
+    answer = thrown; // redirects and refusals are thrown
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: statusOf(answer), body: bodyOf<any>(answer) };
 }
 
 /** The stored state of an assessment, for "nothing was written" checks. */
