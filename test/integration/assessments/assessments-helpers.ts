@@ -180,7 +180,7 @@ export async function submitShown(viewerId: string, assessmentId: string) {
 export async function evidence(
   viewerId: string,
   assessmentId: string,
-  { intent, ...fields }: Record<string, string>,
+  { intent = "add", ...fields }: Record<string, string>,
 ) {
   const request = await signedInPost(`/assessments/${assessmentId}`, viewerId, {
     intent: `${intent}-evidence`,

@@ -1095,7 +1095,7 @@ describe("calibration sessions", () => {
       competencyId: first!,
       text: "Led the checkout rewrite.",
     });
-    expect(added.status).toBe(200);
+    expect(added.status).toBe(302);
     const saved = await save(
       sam.id,
       reviewId,
@@ -1114,7 +1114,7 @@ describe("calibration sessions", () => {
       competencyId: first!,
       text: "Pia's work.",
     });
-    expect(other.status).toBe(200);
+    expect(other.status).toBe(302);
     await advanceSession(viewerOf(facilitator), sessionId, "proposals");
 
     const view = await entryView(viewerOf(sam), sessionId, entryOf(lena));

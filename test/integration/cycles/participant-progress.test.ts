@@ -75,7 +75,7 @@ describe("a participant's kept progress, through the app's write paths", () => {
           occurredOn: "",
         })
       ).status,
-    ).toBe(200);
+    ).toBe(302);
     expect((await submitShown(engineer.id, selfId)).status).toBe(302);
     expect(await kept(cycle.id, engineer.id)).toEqual({
       selfProgress: 2,
