@@ -110,7 +110,6 @@ async function rateEverything(page: Page, language: Language) {
   for (let index = 0; index < count - 1; index++) {
     await sections.nth(index).click();
     await expect(sections.nth(index)).toHaveAttribute("aria-current", "step");
-    // Every section is on the page (it works offline); the one shown is the one to rate.
     const ratings = page
       .locator('input[type="radio"][name^="rating-"][value="3"]')
       .filter({ visible: true });
@@ -123,10 +122,10 @@ async function rateEverything(page: Page, language: Language) {
   ).toBeVisible();
 }
 
-/** Submits a draft through its confirmation, and waits for the page to say it is submitted (`submitted`, the message before its day). */
-async function submitDraft(page: Page, button: string, dialog: string, submitted: string) {
+/** Submits a draft by its tick box (a section's page is a document, decision 169), and waits for the page to say it is submitted (`submitted`, the message before its day). */
+async function submitDraft(page: Page, button: string, tick: string, submitted: string) {
+  await page.getByLabel(tick).check();
   await page.getByRole("button", { name: button }).click();
-  await page.getByRole("dialog", { name: dialog }).getByRole("button", { name: button }).click();
   await expect(page.getByText(new RegExp(`^${submitted}\\s*\\d`)).first()).toBeVisible();
   await expect(page.getByRole("button", { name: button })).toHaveCount(0);
 }
@@ -165,7 +164,7 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
   await submitDraft(
     lena,
     say("de", "assessments:editor.submitSelf"),
-    say("de", "assessments:editor.confirmTitleSelf"),
+    say("de", "assessments:editor.confirmSelf"),
     before("de", "assessments:page.submittedOn"),
   );
   await expect(lena.getByText(/^Eingereicht am \d/).first()).toBeVisible();
@@ -193,7 +192,7 @@ test("the main journeys in German and in Arabic, right to left: a self-assessmen
   await submitDraft(
     sam,
     say("ar", "assessments:editor.submitReview"),
-    say("ar", "assessments:editor.confirmTitleReview", { name: "Lena Fischer" }),
+    say("ar", "assessments:editor.confirmReview"),
     before("ar", "assessments:page.submittedOn"),
   );
   // Her page sets the two side by side: both rated everything the same, so every row agrees.
