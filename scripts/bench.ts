@@ -1770,18 +1770,20 @@ async function fillDraft(
       ],
     ]) {
       const body = new URLSearchParams({
-        intent: "add",
+        intent: "add-evidence",
         competencyId: id,
         text: text!,
         url: url!,
         occurredOn: "2026-10-01",
       });
-      const added = await fetch(`${base}${path}/evidence`, {
+      // As the draft's own form adds it (decision 169): posted to the page, which redirects back.
+      const added = await fetch(`${base}${path}`, {
         method: "POST",
         headers: { Cookie: cookie },
         body,
+        redirect: "manual",
       });
-      if (added.status !== 200)
+      if (added.status !== 302)
         throw new Error(`adding evidence answered ${added.status}: ${await added.text()}`);
       evidence += 1;
     }
