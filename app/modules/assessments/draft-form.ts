@@ -33,18 +33,20 @@ export function forgetDraft(storageKey: string) {
 }
 
 /**
- * A draft that saves itself, bound to the fields the server rendered under `root` (decision 167):
- * the state machine of decision 004 (autosave.ts) driven by the page's own fields. Where the app's
- * scripts run, the page's component binds it once mounted; a document sent without them carries it
- * as one small script (app/components/ui/kept-draft.page.ts), which reads `draft` from the form's
- * attributes. Either way it is the one way a draft is kept as it is typed.
+ * A draft that saves itself, bound to the fields the server rendered under `form` (a form, or an
+ * assessment's editor: decisions 167 and 169): the state machine of decision 004 (autosave.ts)
+ * driven by the page's own fields. Both where the app's scripts run and in a document sent without
+ * them, it is bound from the root's attributes (`keepRenderedDraft`): the one way a draft is kept
+ * as it is typed. A form sent from under the root, and a link marked `data-draft-save-first`, wait
+ * until every edit is saved.
  *
  * Everything it says is rendered by the server: the status line (`data-draft-status`) carries each
  * status's words in an attribute named after its message's key; beside a field another tab also
  * changed goes a copy of `template[data-draft-conflict]`, showing the other tab's value
  * (`data-theirs`, in its words' `{theirs}`) with buttons to keep either (`data-take`); beside a
  * field's errors, a copy of `template[data-draft-errors]`, worded in the save's answer; a draft that
- * can no longer be saved shows why (`data-draft-locked`, the reason put in its `data-reason`).
+ * can no longer be saved shows why (`data-draft-locked`, the reason put in its `data-reason`);
+ * edits brought back from this browser show `data-draft-restored`.
  */
 export function keepDraft(
   form: HTMLElement,
