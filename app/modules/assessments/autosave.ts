@@ -1,4 +1,4 @@
-import { wordsOf, type Message } from "~/i18n/messages";
+import type { Message } from "~/i18n/messages";
 import {
   sameValue,
   valueOf,
@@ -250,7 +250,7 @@ export function saveDelay(state: AutosaveState, now: number): number | null {
   return Math.max(0, Math.min(debounce, cap));
 }
 
-/** The visible saved state: `said` is the message the page words (`saveStatusWords`). */
+/** The visible saved state: `said` is the message the status line words (`DraftStatus`). */
 export type SaveStatus = { tone: "neutral" | "busy" | "ok" | "error"; said: Message };
 
 /** The visible saved state. */
@@ -286,26 +286,6 @@ export function saveStatus(state: AutosaveState): SaveStatus {
     tone: "neutral",
     said: { key: "assessments:autosave.allSaved" },
   };
-}
-
-/**
- * The saved state in the page's words; a lock's reason is itself a message, said inside it, and
- * the time it was saved is on the reader's clock (`timeOfDay`, the page's formats).
- */
-export function saveStatusWords(
-  t: Parameters<typeof wordsOf>[0],
-  { said }: SaveStatus,
-  timeOfDay: (instant: number) => string,
-): string {
-  const { reason, time } = said.values ?? {};
-  return wordsOf(t, {
-    ...said,
-    values: {
-      ...said.values,
-      ...(typeof reason === "string" ? { reason: wordsOf(t, reason) } : {}),
-      ...(typeof time === "number" ? { time: timeOfDay(time) } : {}),
-    },
-  });
 }
 
 /**

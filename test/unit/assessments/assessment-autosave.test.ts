@@ -13,11 +13,11 @@ import {
   SAVE_MAX_WAIT_MS,
   saveDelay,
   saveStatus,
-  saveStatusWords,
   type AutosaveEvent,
   type AutosaveState,
 } from "~/modules/assessments/autosave";
 import { i18nFor } from "~/i18n/i18n.server";
+import { wordsOf } from "~/i18n/messages";
 import { english } from "../../utils/english";
 
 const notes = "notes:code-quality";
@@ -29,6 +29,26 @@ function run(state: AutosaveState, ...events: AutosaveEvent[]) {
 
 /** The status as an English reader's page words it. */
 const clock = (instant: number) => new Date(instant).toISOString().slice(11, 16);
+/**
+ * The saved state in words, as the status line shows it (`DraftStatus`): a lock's reason is itself
+ * a message, said inside it, and the time it was saved is on the reader's clock.
+ */
+function saveStatusWords(
+  t: Parameters<typeof wordsOf>[0],
+  { said }: ReturnType<typeof saveStatus>,
+  timeOfDay: (instant: number) => string,
+): string {
+  const { reason, time } = said.values ?? {};
+  return wordsOf(t, {
+    ...said,
+    values: {
+      ...said.values,
+      ...(typeof reason === "string" ? { reason: wordsOf(t, reason) } : {}),
+      ...(typeof time === "number" ? { time: timeOfDay(time) } : {}),
+    },
+  });
+}
+
 const words = (state: AutosaveState) => saveStatusWords(english, saveStatus(state), clock);
 
 const start = () => initialAutosaveState({ [notes]: "old", [rating]: 2, summary: "" }, 5);
