@@ -40,7 +40,19 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return nominationPage(viewer, params.nominationId ?? "", undefined, languageOf(context));
+  const asked = new URL(request.url).searchParams;
+  const page = await nominationPage(
+    viewer,
+    params.nominationId ?? "",
+    undefined,
+    languageOf(context),
+    asked.get("criterion"),
+  );
+  // The criterion just saved, named above the next one to write.
+  const saved =
+    page.packet?.criteria.find((criterion) => criterion.competencyId === asked.get("saved")) ??
+    null;
+  return { ...page, saved: saved && { competencyId: saved.competencyId, name: saved.name } };
 });
 
 export { revalidateAfterConflict as shouldRevalidate };
@@ -100,13 +112,14 @@ export const action = withFormRefusals(
     const submission = parseWithZod(form, { schema: CaseSchema });
     if (submission.status !== "success") return refused(submission.error);
     await saveCase(viewer, nominationId, packetId, submission.value);
-    return redirect(`${here}#case-${submission.value.competencyId}`);
+    // On to the next criterion without the author's case, saying which one was saved.
+    return redirect(`${here}?saved=${encodeURIComponent(submission.value.competencyId)}`);
   },
   (form) => ({ typed: typedOf(form) }),
 );
 
 export default function Nomination({ loaderData, actionData }: Route.ComponentProps) {
-  const { nomination, window, role, can, packet, record, sponsorships } = loaderData;
+  const { nomination, window, role, can, packet, record, sponsorships, saved } = loaderData;
   const { t } = useTranslation("promotions");
   const f = useFormats();
   // A refused form's own fields come back as they were sent; every other form shows what is saved.
@@ -251,6 +264,22 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
           {packet.amendmentReason ? (
             <Alert tone="info">{t("packet.amends", { reason: packet.amendmentReason })}</Alert>
           ) : null}
+          {saved ? (
+            <Alert tone="success">
+              <Sentence
+                words={t("packet.saved", marks("criterion"))}
+                elements={{ criterion: <LadderText text={saved.name} /> }}
+              />
+            </Alert>
+          ) : null}
+          {can.write ? (
+            <p className="mb-3 text-sm font-medium">
+              {t("packet.written", {
+                count: packet.criteria.length,
+                written: packet.criteria.filter((criterion) => criterion.ownCaseWritten).length,
+              })}
+            </p>
+          ) : null}
           {packet.versionCount > 1 ? (
             <p className="muted mb-3 text-xs">
               {t("packet.versions", { count: packet.versionCount })}
@@ -273,8 +302,23 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                   ) : null}
                 </div>
                 <Expectations expectations={criterion.expectations} />
-                {can.write ? (
-                  <Form method="post" className="mt-3 space-y-3">
+                {can.write && !criterion.open ? (
+                  <>
+                    <CaseAsRead criterion={criterion} />
+                    <a
+                      href={`?criterion=${encodeURIComponent(criterion.competencyId)}#case-${criterion.competencyId}`}
+                      className="link mt-2 inline-block text-sm font-medium"
+                    >
+                      {criterion.ownCaseWritten ? t("packet.changeCase") : t("packet.writeCase")}
+                    </a>
+                  </>
+                ) : can.write ? (
+                  <Form
+                    method="post"
+                    // A refused save comes back to this criterion, with what was typed.
+                    action={`/promotions/nominations/${nomination.id}?criterion=${encodeURIComponent(criterion.competencyId)}`}
+                    className="mt-3 space-y-3"
+                  >
                     <input type="hidden" name="intent" value="case" />
                     <input type="hidden" name="packetId" value={packet.id} />
                     <input type="hidden" name="revision" value={packet.revision} />
@@ -292,6 +336,8 @@ export default function Nomination({ loaderData, actionData }: Route.ComponentPr
                       }
                       rows={3}
                       maxLength={2000}
+                      // After a save, the next criterion to write is where the reader lands.
+                      autoFocus={saved !== null}
                       defaultValue={
                         typedCase(criterion.competencyId)?.text ??
                         (role === "manager" ? criterion.managerCase : criterion.nomineeCase)

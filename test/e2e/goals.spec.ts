@@ -308,7 +308,9 @@ test("a quarter of goals: a company objective, two team objectives under it, a p
   );
   await criterion.getByRole("button", { name: "Save this criterion" }).click();
   await saved;
-  await engineer.reload();
+  // The page goes on to the next criterion; code quality, opened again, holds the evidence chosen.
+  await expect(criterion).toContainText("Rollbacks rehearsed until they were boring.");
+  await criterion.getByRole("link", { name: "Change your case" }).click();
   await expect(
     engineer.getByRole("checkbox", { name: /Scripted the rollback path and rehearsed it 7b2e/ }),
   ).toBeChecked();

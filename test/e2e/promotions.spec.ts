@@ -42,13 +42,18 @@ async function nominate(page: Page, nomineeEmail: string, level: string, stateme
 async function writeAndSubmit(page: Page, text: string) {
   const scripts = scriptsFetched(page);
   const firstCase = () => page.locator('[id^="case-"]').first().locator("xpath=..");
+  // One criterion is written at a time: the first without a case is open, the others are links.
+  await expect(page.getByLabel("Your case")).toHaveCount(1);
   await firstCase().getByLabel("Your case").fill(text);
-  // Saved (a whole page's post, answered at the criterion), then read again: the submission carries
-  // the packet's revision as the page last read it.
+  // Saved (a whole page's post), the page names it and opens the next criterion, ready to type in;
+  // the submission then carries the packet's revision as that page read it.
   await firstCase().getByRole("button", { name: "Save this criterion" }).click();
-  await page.waitForURL(/#case-/);
-  await page.reload();
-  await expect(firstCase().getByLabel("Your case")).toHaveValue(text);
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Your case for .+ is saved\.$/ }),
+  ).toBeVisible();
+  await expect(firstCase()).toContainText(text);
+  await expect(firstCase().getByRole("link", { name: "Change your case" })).toBeVisible();
+  await expect(page.getByLabel("Your case")).toBeFocused();
   await page.getByRole("button", { name: "Submit the packet" }).click();
   await expect(page.getByRole("heading", { name: /The packet, submitted on/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save this criterion" })).toHaveCount(0);

@@ -247,7 +247,8 @@ export async function nominateFromCalibration(
   return true;
 }
 
-const ACCESS_FIELDS = {
+/** The fields of a nomination its rules need (`accessOf`); a page that reads more selects these besides. */
+export const ACCESS_FIELDS = {
   id: true,
   windowId: true,
   nomineeId: true,
@@ -256,17 +257,31 @@ const ACCESS_FIELDS = {
   window: { select: { state: true } },
 } as const;
 
+type AccessRow = {
+  id: string;
+  windowId: string;
+  nomineeId: string;
+  nominatedById: string;
+  state: string;
+  window: { state: string };
+};
+
 /** A nomination with what its rules need: the nominee's manager chain now, the window's committee. */
-export async function nominationAccess(
-  nominationId: string,
-): Promise<
-  NominationAccess & { id: string; windowId: string; state: string; windowState: string }
-> {
+export async function nominationAccess(nominationId: string) {
   const row = await db.promotionNomination.findUnique({
     where: { id: nominationId },
     select: ACCESS_FIELDS,
   });
   if (!row) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  return accessOf(row);
+}
+
+/** `nominationAccess` of a nomination already read with ACCESS_FIELDS. */
+export async function accessOf(
+  row: AccessRow,
+): Promise<
+  NominationAccess & { id: string; windowId: string; state: string; windowState: string }
+> {
   const [chain, members] = await Promise.all([
     managerChain(row.nomineeId),
     db.promotionCommitteeMember.findMany({

@@ -11,7 +11,7 @@ import { activeSponsorsOf } from "~/modules/sponsorship/sponsorship.server";
 import { chooseEvidence, offerFor, storedEvidence, type EvidenceItem } from "./evidence";
 import { evidenceOnOffer } from "./evidence.server";
 import type { CaseInput } from "./forms";
-import { nominationAccess, stillRedactedFor } from "./nominations.server";
+import { accessOf, ACCESS_FIELDS, nominationAccess, stillRedactedFor } from "./nominations.server";
 import { releasedOutcomesOf } from "./queries.server";
 import {
   canAddToNomination,
@@ -26,7 +26,7 @@ import {
 } from "./policy";
 import { known, NOMINATION_STATES, type RecordedOutcome } from "./history";
 import { NOMINATION_KINDS, WINDOW_STATES } from "./policy";
-import { criteriaOf } from "./targets";
+import { criteriaOf, criterionToWrite } from "./targets";
 
 const OUTCOMES: readonly RecordedOutcome[] = ["promote", "stay", "not-ready", "not-yet"];
 import { recordPromotionEvent } from "./windows.server";
@@ -61,26 +61,22 @@ const PACKET_FIELDS = {
  * it the packet: per criterion (each competency of the target level, with what it expects) the
  * case and the evidence chosen, the gaps where none is, the nominee's record (time in level, past
  * outcomes released to them), the nominee's active sponsorships to those who may read them, and
- * for its authors, what Rungs holds that they may add. The
- * window's committee reads the latest submitted packet only. Anyone else: a 404.
+ * for its authors, one criterion at a time (`asked`, else the first without their case), what Rungs
+ * holds that they may add. The window's committee reads the latest submitted packet only. Anyone
+ * else: a 404.
  */
 export async function nominationPage(
   viewer: PromotionViewer,
   nominationId: string,
   now = clock.now(),
   language: PageLanguage = SOURCE_LANGUAGE,
+  asked: string | null = null,
 ) {
-  const access = await nominationAccess(nominationId);
-  const packets = inAmendmentOrder(
-    await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }),
-  );
-  const submitted = packets.filter((packet) => packet.submittedAt !== null);
-  const redacted = await stillRedactedFor(viewer, access);
-  if (!canReadNomination(viewer, access, submitted.length > 0, redacted))
-    throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
-  const nomination = await db.promotionNomination.findUniqueOrThrow({
+  // Read once with what its rules need; what it says is shown only once they allow it.
+  const nomination = await db.promotionNomination.findUnique({
     where: { id: nominationId },
     select: {
+      ...ACCESS_FIELDS,
       kind: true,
       statement: true,
       managerAddition: true,
@@ -100,6 +96,15 @@ export async function nominationPage(
       },
     },
   });
+  if (!nomination) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
+  const access = await accessOf(nomination);
+  const packets = inAmendmentOrder(
+    await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }),
+  );
+  const submitted = packets.filter((packet) => packet.submittedAt !== null);
+  const redacted = await stillRedactedFor(viewer, access);
+  if (!canReadNomination(viewer, access, submitted.length > 0, redacted))
+    throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const people = new Map(
     (
       await db.user.findMany({
@@ -127,14 +132,30 @@ export async function nominationPage(
     ? await requireLadderOfVersionIn(shown.ladderVersionId, language)
     : windowLadder;
   const packetLadder = packetTranslated.ladder;
-  const criteria = shown ? criteriaOf(packetLadder, shown.targetLevelId) : [];
-  const offer = writable
-    ? await evidenceOnOffer(
-        access.nomineeId,
-        criteria.map((criterion) => criterion.competencyId),
-        now,
+  const cases = new Map(shown?.cases.map((item) => [item.competencyId, item]));
+  const criteria = (shown ? criteriaOf(packetLadder, shown.targetLevelId) : []).map((criterion) => {
+    const stored = cases.get(criterion.competencyId);
+    return {
+      ...criterion,
+      nomineeCase: stored?.nomineeCase ?? "",
+      managerCase: stored?.managerCase ?? "",
+      chosen: storedEvidence(stored?.evidence ?? "[]"),
+    };
+  });
+  // The author's own words on each criterion: a manager's, or the nominee's.
+  const ownCase = (criterion: (typeof criteria)[number]) =>
+    role === "manager" ? criterion.managerCase : role === "nominee" ? criterion.nomineeCase : "";
+  // One criterion is written at a time: only its evidence is gathered and offered.
+  const open = writable
+    ? criterionToWrite(
+        criteria.map((criterion) => ({
+          competencyId: criterion.competencyId,
+          ownCase: ownCase(criterion),
+        })),
+        asked,
       )
-    : [];
+    : null;
+  const offer = open !== null ? await evidenceOnOffer(access.nomineeId, [open], now) : [];
   const nominee = people.get(access.nomineeId)!;
   const packetSubmitted = submitted.length > 0;
   const sponsorships = (await activeSponsorsOf(access.nomineeId, now, language))
@@ -194,22 +215,19 @@ export async function nominationPage(
           amendmentReason: shown.amendmentReason,
           // How many versions the reader may read; the page says the count, and earlier versions' reasons stay with them.
           versionCount: (readsDrafts ? packets : submitted).length,
-          criteria: criteria.map((criterion) => {
-            const stored = shown.cases.find((item) => item.competencyId === criterion.competencyId);
-            const chosen = storedEvidence(stored?.evidence ?? "[]");
-            return {
-              ...criterion,
-              nomineeCase: stored?.nomineeCase ?? "",
-              managerCase: stored?.managerCase ?? "",
-              chosen,
-              gap: chosen.length === 0,
-              offered: role
+          criteria: criteria.map((criterion) => ({
+            ...criterion,
+            gap: criterion.chosen.length === 0,
+            open: criterion.competencyId === open,
+            // Whether the reader, an author, has written their own case for it.
+            ownCaseWritten: ownCase(criterion).trim() !== "",
+            offered:
+              role && criterion.competencyId === open
                 ? offerFor(role, offer, criterion.competencyId).filter(
-                    (item) => !chosen.some((kept) => kept.ref === item.ref),
+                    (item) => !criterion.chosen.some((kept) => kept.ref === item.ref),
                   )
                 : [],
-            };
-          }),
+          })),
         }
       : null,
     record: readsPacket ? await nomineeRecord(nominee) : null,

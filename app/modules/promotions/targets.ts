@@ -56,3 +56,17 @@ export function criteriaOf(
     expectations: (level.expectations[competencyId] ?? []).map((expectation) => expectation.text),
   }));
 }
+
+/**
+ * The criterion a packet's author writes now, one at a time: the one asked for when it is a
+ * criterion, else the first without the author's own case; none once each has one (then every
+ * case reads as written, each opened again on request). Pure.
+ */
+export function criterionToWrite(
+  criteria: readonly { competencyId: string; ownCase: string }[],
+  asked: string | null,
+): string | null {
+  if (asked !== null && criteria.some((criterion) => criterion.competencyId === asked))
+    return asked;
+  return criteria.find((criterion) => criterion.ownCase.trim() === "")?.competencyId ?? null;
+}

@@ -36,6 +36,7 @@ import * as nominationRoute from "~/routes/promotions.nominations.$nominationId"
 import { createPerson } from "../../utils/factories";
 import { renderPage } from "../../utils/render-page";
 import {
+  answerOf,
   answerText,
   bodyOf,
   refusal,
@@ -713,6 +714,87 @@ describe("nominations", () => {
         (item) => item.competencyId === "code-quality",
       )!.chosen[0]!.text,
     ).toBe("Wrote the review guide.");
+  });
+
+  test("the packet is written a criterion at a time: the first without the author's own case, or the one asked; only its evidence is offered; a save goes on to the next and names the one saved", async () => {
+    const openOf = (page: Awaited<ReturnType<typeof nominationPage>>) =>
+      page.packet!.criteria.filter((criterion) => criterion.open).map((item) => item.competencyId);
+    const offeredOf = (page: Awaited<ReturnType<typeof nominationPage>>) =>
+      page
+        .packet!.criteria.filter((criterion) => criterion.offered.length > 0)
+        .map((item) => item.competencyId);
+    await db.careerEvidence.createMany({
+      data: ["testing", "system-design"].map((competencyId) => ({
+        personId: org.nia.id,
+        competencyId,
+        text: `Evidence for ${competencyId}.`,
+        occurredOn: new Date(now.getTime() - 10 * DAY),
+      })),
+    });
+    // Both authors have written code quality: each is offered the next criterion.
+    const nias = await nominationPage(org.nia, selfNomination, now);
+    const criteria = nias.packet!.criteria.map((criterion) => criterion.competencyId);
+    expect(criteria.slice(0, 3)).toEqual(["code-quality", "testing", "system-design"]);
+    expect(openOf(nias)).toEqual(["testing"]);
+    expect(offeredOf(nias)).toEqual(["testing"]);
+    // One asked for opens, written or not; a criterion the packet has not is not opened.
+    const asked = await nominationPage(org.nia, selfNomination, now, undefined, "system-design");
+    expect(openOf(asked)).toEqual(["system-design"]);
+    expect(offeredOf(asked)).toEqual(["system-design"]);
+    expect(
+      openOf(await nominationPage(org.nia, selfNomination, now, undefined, "code-quality")),
+    ).toEqual(["code-quality"]);
+    expect(
+      openOf(await nominationPage(org.nia, selfNomination, now, undefined, "no-such-criterion")),
+    ).toEqual(["testing"]);
+    // Readers write nothing: nothing is open, nothing offered.
+    const bosss = await nominationPage(org.boss, selfNomination, now, undefined, "testing");
+    expect([openOf(bosss), offeredOf(bosss)]).toEqual([[], []]);
+
+    const path = `/promotions/nominations/${selfNomination}`;
+    const html = (
+      await renderPage(nominationRoute, "/promotions/nominations/:nominationId", path, org.nia.id)
+    ).html;
+    // The open criterion's form comes back to it when refused; the others are links to open them.
+    expect(html).toContain(`action="${path}?criterion=testing"`);
+    expect(html).toMatch(
+      /href="\?criterion=code-quality#case-code-quality"[^>]*>Change your case</,
+    );
+    expect(html).toMatch(
+      /href="\?criterion=system-design#case-system-design"[^>]*>Write your case</,
+    );
+    expect(html.match(/name="text"/g)).toHaveLength(1);
+    expect(html).toContain(`Written: 1 of ${criteria.length} criteria.`);
+
+    const saved = await nominationRoute.action(
+      routeArgs(
+        await signedInPost(`${path}?criterion=testing`, org.nia.id, {
+          intent: "case",
+          packetId: nias.packet!.id,
+          revision: String(nias.packet!.revision),
+          competencyId: "testing",
+          text: "Flaky tests went from forty to two.",
+        }),
+        { nominationId: selfNomination },
+      ),
+    );
+    expect(answerOf(saved)).toEqual({ status: 302, location: `${path}?saved=testing` });
+    const next = await renderPage(
+      nominationRoute,
+      "/promotions/nominations/:nominationId",
+      `${path}?saved=testing`,
+      org.nia.id,
+    );
+    expect(openOf(next.view as Awaited<ReturnType<typeof nominationPage>>)).toEqual([
+      "system-design",
+    ]);
+    expect(next.html).toContain("Your case for <!-- -->Testing and verification<!-- --> is saved.");
+    expect(next.html).toMatch(
+      /<textarea[^>]*autofocus=""[^>]*name="text"|<textarea[^>]*name="text"[^>]*autofocus=""/,
+    );
+    expect(next.html).toContain(`Written: 2 of ${criteria.length} criteria.`);
+    // Nia's case for testing is not her manager's: testing is still the one he writes next.
+    expect(openOf(await nominationPage(org.manager, selfNomination, now))).toEqual(["testing"]);
   });
 
   test("a submitted packet never changes, even written to directly; a correction is a linked amendment", async () => {
