@@ -38,7 +38,9 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => [
 
 export const loader = withDomainErrors(async ({ request, params, context }: Route.LoaderArgs) => {
   const viewer = await requireUser(request);
-  return meetingPage(viewer, params.windowId ?? "", languageOf(context));
+  const page = await meetingPage(viewer, params.windowId ?? "", languageOf(context));
+  // The one nominee whose decision form is open, asked for by its link (or a refused save's address).
+  return { ...page, deciding: new URL(request.url).searchParams.get("decide") };
 });
 
 function fieldsStartingWith(form: FormData, prefix: string): Record<string, string> {
@@ -332,16 +334,31 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               {candidate.decisionRefusal ? (
                 <Alert tone="warning">{wordsOf(t, { key: candidate.decisionRefusal })}</Alert>
               ) : null}
-              {candidate.canDecide && !candidate.decisionRefusal ? (
-                // Closed until the chair opens it (or a refused one comes back): three nominees'
-                // forms of seventeen criteria each made the meeting 11,555 px on a phone.
-                <details className="mt-4" open={typed !== null}>
-                  <summary className="cursor-pointer">
-                    <h3 className="inline font-semibold">
-                      {t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}
-                    </h3>
-                  </summary>
-                  <Form method="post" className="mt-2 space-y-3">
+              {candidate.canDecide &&
+              !candidate.decisionRefusal &&
+              page.deciding !== candidate.id &&
+              typed === null ? (
+                // One nominee's form at a time, opened by its link: three nominees' forms of
+                // seventeen criteria each made the meeting 11,555 px on a phone and most of its HTML.
+                <h3 className="mt-4 font-semibold">
+                  <a href={`?decide=${encodeURIComponent(candidate.id)}#decide-${candidate.id}`}>
+                    {t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}
+                  </a>
+                </h3>
+              ) : null}
+              {candidate.canDecide &&
+              !candidate.decisionRefusal &&
+              (page.deciding === candidate.id || typed !== null) ? (
+                <section className="mt-4" aria-labelledby={`decide-${candidate.id}`}>
+                  <h3 id={`decide-${candidate.id}`} className="font-semibold">
+                    {t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}
+                  </h3>
+                  <Form
+                    method="post"
+                    // A refused decision comes back to this form, with what was written.
+                    action={`/promotions/windows/${page.window.id}/meeting?decide=${encodeURIComponent(candidate.id)}`}
+                    className="mt-2 space-y-3"
+                  >
                     <input type="hidden" name="nominationId" value={candidate.id} />
                     {candidate.decision ? (
                       <input type="hidden" name="revision" value={candidate.decision.revision} />
@@ -396,7 +413,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                       {t("meeting.saveDecision")}
                     </Button>
                   </Form>
-                </details>
+                </section>
               ) : null}
               {candidate.canDissent ? (
                 <Form method="post" className="mt-4 space-y-2">

@@ -593,6 +593,32 @@ describe("the committee", () => {
     );
     expect(interval).not.toBeNull();
     expect(interval).toEqual(alphaInterval(shown, "ordinal"));
+    const meeting = await renderPage(
+      meetingRoute as unknown as PageModule,
+      "/promotions/windows/:windowId/meeting",
+      meetingUrl(),
+      s.vera.id,
+    );
+    // One nominee's decision form at a time: none until its link asks for it, then only that one,
+    // which a refused save comes back to.
+    type Meeting = Awaited<ReturnType<typeof meetingRoute.loader>>;
+    const decidable = (meeting.view as Meeting).candidates.filter(
+      (candidate) => candidate.canDecide && !candidate.decisionRefusal,
+    );
+    expect(decidable.length).toBeGreaterThan(0);
+    expect(meeting.html).not.toContain('name="outcome"');
+    for (const candidate of decidable) {
+      expect(meeting.html).toContain(`href="?decide=${candidate.id}#decide-${candidate.id}"`);
+      const deciding = await renderPage(
+        meetingRoute as unknown as PageModule,
+        "/promotions/windows/:windowId/meeting",
+        `${meetingUrl()}?decide=${candidate.id}`,
+        s.vera.id,
+      );
+      expect(deciding.html.match(/name="outcome"/g)).toHaveLength(1);
+      expect(deciding.html).toContain(`action="${meetingUrl()}?decide=${candidate.id}"`);
+      expect(deciding.html).toContain(`id="decide-${candidate.id}"`);
+    }
 
     // "Not yet" names what is not met, with a reason for each.
     const missing = await meetingPost(
