@@ -54,6 +54,7 @@ async function writeAndSubmit(page: Page, text: string) {
   await expect(firstCase()).toContainText(text);
   await expect(firstCase().getByRole("link", { name: "Change your case" })).toBeVisible();
   await expect(page.getByLabel("Your case")).toBeFocused();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Submit the packet" }).click();
   await expect(page.getByRole("heading", { name: /The packet, submitted on/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save this criterion" })).toHaveCount(0);
@@ -305,6 +306,7 @@ test("a promotion window end to end: a self, a manager's and a sponsor's nominat
     // Each nominee's decision form is opened by its link, the only one on the page.
     await card(nominee.name, target).getByRole("link", { name: "Record the decision" }).click();
     await expect(ines.getByRole("button", { name: "Save the decision" })).toHaveCount(1);
+    if (nominee === amara) await expectAccessible(ines);
     await form.getByLabel("Outcome").selectOption("promote");
     await markEvery(form, "Met");
     await form
