@@ -56,12 +56,16 @@ test("on a ladder with points, the pages show how levels are earned, and a self-
   await openDraft(page, "Start self-assessment");
   const points = page.getByRole("status").filter({ hasText: "Points:" });
   await expect(points).toHaveText("Points: 0 points: band 1.1, Backend Engineer");
+  // A section's count in the navigator turns green once all of it is rated, as ratings are chosen.
+  const complete = page.locator("[data-section-rated][data-complete]");
+  await expect(complete).toHaveCount(0);
   await page
     .getByRole("group", { name: "Rating for Communication" })
     .getByLabel("Consistent", { exact: true })
     .check();
   // Before the autosave answers, and without a reload.
   await expect(points).toHaveText("Points: 3 points: band 1.2, Backend Engineer");
+  await expect(complete).toHaveCount(1);
   await sectionLink(page, "Craft").click();
   await page
     .getByRole("group", { name: "Rating for Systems" })

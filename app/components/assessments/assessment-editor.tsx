@@ -348,11 +348,12 @@ function SectionNav({
               >
                 {sectionName(section)}
                 {count ? (
-                  <span
-                    className={`block text-xs font-normal ${count.rated === count.total ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400"}`}
-                  >
+                  <span className="block text-xs font-normal">
                     <span className="sr-only">, </span>
+                    {/* Green once every competency of the section is rated, followed as ratings are chosen. */}
                     <span
+                      className="text-slate-600 data-complete:text-emerald-700 dark:text-slate-400 dark:data-complete:text-emerald-300"
+                      data-complete={count.rated === count.total ? "" : undefined}
                       data-section-rated={section.id}
                       data-words={wordsUpTo(count.total, (rated) =>
                         t("editor.sectionRated", { rated, total: count.total }),

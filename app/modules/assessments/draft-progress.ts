@@ -52,6 +52,9 @@ export function followRatings(root: HTMLElement): (state: AutosaveState) => void
       const section = element.dataset.sectionRated;
       const count = [...rated].filter((id) => progress.sections[id] === section).length;
       show(element, wordsFor(element, count));
+      // Its words run from none rated to all: the last is the section complete.
+      const most = (JSON.parse(element.dataset.words ?? "[]") as string[]).length - 1;
+      element.toggleAttribute("data-complete", count === most);
     }
     const points = progress.points;
     if (points) {
