@@ -225,6 +225,9 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                 ),
               }
             : candidate.decision;
+          // The chair's form for this nominee: open when asked for by its link, or refused.
+          const decidable = candidate.canDecide && !candidate.decisionRefusal;
+          const deciding = decidable && (page.deciding === candidate.id || typed !== null);
           return (
             <Card key={candidate.id}>
               <h2 className="text-lg font-semibold">
@@ -334,10 +337,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
               {candidate.decisionRefusal ? (
                 <Alert tone="warning">{wordsOf(t, { key: candidate.decisionRefusal })}</Alert>
               ) : null}
-              {candidate.canDecide &&
-              !candidate.decisionRefusal &&
-              page.deciding !== candidate.id &&
-              typed === null ? (
+              {decidable && !deciding ? (
                 // One nominee's form at a time, opened by its link: three nominees' forms of
                 // seventeen criteria each made the meeting 11,555 px on a phone and most of its HTML.
                 <h3 className="mt-4 font-semibold">
@@ -346,9 +346,7 @@ export default function MeetingPage({ loaderData, actionData }: Route.ComponentP
                   </a>
                 </h3>
               ) : null}
-              {candidate.canDecide &&
-              !candidate.decisionRefusal &&
-              (page.deciding === candidate.id || typed !== null) ? (
+              {deciding ? (
                 <section className="mt-4" aria-labelledby={`decide-${candidate.id}`}>
                   <h3 id={`decide-${candidate.id}`} className="font-semibold">
                     {t(candidate.decision ? "meeting.changeDecision" : "meeting.recordDecision")}

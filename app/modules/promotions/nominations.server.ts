@@ -257,14 +257,7 @@ export const ACCESS_FIELDS = {
   window: { select: { state: true } },
 } as const;
 
-type AccessRow = {
-  id: string;
-  windowId: string;
-  nomineeId: string;
-  nominatedById: string;
-  state: string;
-  window: { state: string };
-};
+type AccessRow = Prisma.PromotionNominationGetPayload<{ select: typeof ACCESS_FIELDS }>;
 
 /** A nomination with what its rules need: the nominee's manager chain now, the window's committee. */
 export async function nominationAccess(nominationId: string) {
