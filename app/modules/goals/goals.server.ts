@@ -318,7 +318,8 @@ function progressOf(rows: readonly KeyResultRow[], latest: Map<string, number>) 
 export type GoalsFilter = "all" | "mine" | "team";
 
 /**
- * The goal tree's reads and an objective's pages of supporters, kept per what they were asked and
+ * The goal tree's reads, an objective's pages of supporters and the team overview's reports' goals
+ * (reportsGoals), kept per what they were asked and
  * the version of everything they read (goalTreeVersion, as the team overview keeps its own). Which
  * objectives a viewer reads is the policy's: it is kept under the primary's version, so a change
  * there shows at once. What the page says of them are figures, which may be a moment old (decision
@@ -1252,7 +1253,9 @@ export async function reportsGoals(
   );
   if (!personIds.length) return of;
   const gv = goalViewer(viewer);
-  for (const row of await peoplesObjectives(personIds, now)) {
+  // Kept whoever reads them: what each viewer may read of them is asked of the policy below.
+  const rows = await kept(["people", personIds], () => peoplesObjectives(personIds), false);
+  for (const row of rows) {
     if (!periodOpenOn(row.period, now) || !canReadObjective(gv, facts(row))) continue;
     of.get(row.ownerId)?.objectives.push({ id: row.id, title: row.title });
     for (const kr of row.keyResults) {

@@ -271,6 +271,7 @@ const placedRow = z.object({ id: z.string(), under: z.string().nullable(), creat
 
 const treeVersionRow = z.object({
   peopleChanged: sqlDate.nullable(),
+  periodsChanged: sqlDate.nullable(),
   teams: sqlInt,
   teamsChanged: sqlDate.nullable(),
   objectivesChanged: sqlDate.nullable(),
@@ -283,7 +284,7 @@ const treeVersionRow = z.object({
 /**
  * What a goal tree reads, as one line (goals.server.ts keeps each view's reads under it, as the team
  * overview keeps its own): people's newest change (a name, a team, a manager: whose line reads a
- * person's objective), teams (counted: deleting one empties its objectives' team without writing
+ * person's objective), periods' newest change (closing one; periods are never deleted), teams (counted: deleting one empties its objectives' team without writing
  * them) and their newest change, objectives' and key results' newest change (a key result's
  * contributors are written with it and never changed alone; neither is ever deleted), the newest
  * check-in (check-ins are only added) and shares (counted, as removing one deletes it, and the
@@ -295,6 +296,7 @@ export async function goalTreeVersion(): Promise<string> {
     await readRows`
     SELECT
       (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT MAX("updatedAt") FROM "GoalPeriod") AS "periodsChanged",
       (SELECT COUNT(*) FROM "Team") AS teams,
       (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged",
       (SELECT MAX("updatedAt") FROM "Objective") AS "objectivesChanged",
@@ -593,13 +595,14 @@ const objectivePersonRow = z.object({
 
 /**
  * The objectives of a few people (owned, or a key result of them owned or contributed to) in periods
- * begun and not closed by `now`, in the order they were written, each with what deciding who reads
+ * not closed (begun or not: what is read does not depend on the day, so it is kept under
+ * goalTreeVersion alone), in the order they were written, each with what deciding who reads
  * it needs (its owner's reporting line, shares, key results' owners and contributors) and when each
  * key result was last checked in: two statements, where Prisma's nested selects sent twelve (three
  * of them reading nothing, `IN (NULL)`), on the team overview's every page. `shown` is kept whole
  * (MATERIALIZED) and asked through `IN`: joined to it, SQLite walked every key result and share.
  */
-export async function peoplesObjectives(personIds: readonly string[], now: Date) {
+export async function peoplesObjectives(personIds: readonly string[]) {
   if (!personIds.length) return [];
   const ids = Prisma.join(personIds);
   const shown = Prisma.sql`WITH theirs(id) AS (
@@ -610,7 +613,7 @@ export async function peoplesObjectives(personIds: readonly string[], now: Date)
     ), shown(id) AS MATERIALIZED (
       SELECT o.id FROM theirs JOIN "Objective" o ON o.id = theirs.id
         JOIN "GoalPeriod" p ON p.id = o."periodId"
-      WHERE p."closedAt" IS NULL AND p."startsOn" <= ${now}
+      WHERE p."closedAt" IS NULL
     )`;
   const [objectives, people] = await Promise.all([
     readRows`${shown}

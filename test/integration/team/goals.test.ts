@@ -6,6 +6,7 @@
 // and no value, confidence or note reaches the page's data. Someone with no reports reads no one's
 // goals.
 import { expect, test } from "vitest";
+import { db } from "~/db/client.server";
 import { dateToDay } from "~/modules/days";
 import {
   addKeyResult,
@@ -132,4 +133,77 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
     expect(theirs).not.toContain(MARK("rae-private"));
     expect(theirs).not.toContain(MARK("sol-private"));
   }
+});
+
+test("each report's goals follow every change they are read from, written as another app server would write it", async () => {
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const manager = await createPerson({ name: "Kim Manager", track: "ic", level: "ic4" });
+  const ria = await createPerson({
+    name: "Ria Report",
+    managerId: manager.id,
+    track: "ic",
+    level: "ic2",
+  });
+  const periodId = await createPeriod(admin, {
+    name: MARK("kept-period"),
+    startsOn: dateToDay(new Date(clock.now().getTime() - 20 * DAY)),
+    endsOn: dateToDay(new Date(clock.now().getTime() + 40 * DAY)),
+  });
+  const first = await createObjective(ria, {
+    periodId,
+    level: "person",
+    teamId: null,
+    title: MARK("kept-first"),
+    why: "",
+    commitment: "committed",
+    parentId: null,
+  });
+  const result = (
+    await addKeyResult(ria, first, {
+      title: "Pages under a second",
+      kind: "metric",
+      unit: "%",
+      direction: "increase",
+      startValue: 10,
+      targetValue: 90,
+      contributorEmails: "",
+    })
+  ).id;
+  const goals = async () => {
+    const page = await teamPage(manager.id);
+    if (!page.hasReports) throw new Error("expected reports");
+    return page.groups.flatMap((group) => group.members).find((m) => m.id === ria.id)!.goals;
+  };
+  const titles = async () => (await goals()).objectives.map((objective) => objective.title);
+
+  expect(await goals()).toEqual({
+    objectives: [{ id: first, title: MARK("kept-first") }],
+    overdue: 1,
+  });
+  // A check-in: no longer due.
+  await db.keyResultCheckIn.create({
+    data: {
+      keyResultId: result,
+      value: 40,
+      confidence: "onTrack",
+      authorId: ria.id,
+      at: clock.now(),
+    },
+  });
+  expect((await goals()).overdue).toBe(0);
+  // A new objective of hers.
+  await db.objective.create({
+    data: {
+      periodId,
+      level: "person",
+      ownerId: ria.id,
+      createdById: ria.id,
+      title: MARK("kept-second"),
+      commitment: "committed",
+    },
+  });
+  expect(await titles()).toEqual([MARK("kept-first"), MARK("kept-second")]);
+  // The period closed: nothing of it is shown.
+  await db.goalPeriod.update({ where: { id: periodId }, data: { closedAt: clock.now() } });
+  expect(await goals()).toEqual({ objectives: [], overdue: 0 });
 });
