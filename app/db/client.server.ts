@@ -1,8 +1,10 @@
-import { PrismaClient } from "../../prisma/generated/sqlite/client";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient, type Prisma as PrismaTypes } from "../../prisma/generated/sqlite/client";
 import { getEnv } from "~/utils/env.server";
 import * as clock from "~/platform/clock.server";
 import { withAppClock } from "./app-clock-defaults";
 import { statementNames } from "./postgres-statements.server";
+import { rawRowsOf, rawStatement } from "./raw-rows";
 import { countReplicaRead, routeOperation } from "./replicas.server";
 import { SqliteAdapterFactory } from "./sqlite-adapter.server";
 import { withStatementCount } from "./statement-count.server";
@@ -27,13 +29,17 @@ export async function createClient(
   preparedStatements: boolean,
   poolSize: number,
 ): Promise<Db> {
+  const holder: Holder = { adapter: null };
   if (databaseUrl.startsWith("file:")) {
-    const adapter = withStatementTiming(
-      withStatementCount(
-        new SqliteAdapterFactory({ file: sqliteFilePath(databaseUrl), timeout: 10_000 }),
+    const adapter = holding(
+      withStatementTiming(
+        withStatementCount(
+          new SqliteAdapterFactory({ file: sqliteFilePath(databaseUrl), timeout: 10_000 }),
+        ),
       ),
+      holder,
     );
-    return new PrismaClient({ adapter });
+    return held(new PrismaClient({ adapter }), holder);
   }
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
@@ -44,8 +50,62 @@ export async function createClient(
     { connectionString: databaseUrl, max: poolSize, options: postgresSessionOptions() },
     statementName ? { statementNameGenerator: statementName } : {},
   );
-  const adapter = withStatementTiming(withStatementCount(factory));
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const adapter = holding(withStatementTiming(withStatementCount(factory)), holder);
+  return held(new PostgresClient({ adapter }) as unknown as Db, holder);
+}
+
+/**
+ * The driver adapter each client connected (with the statement count and timing on it), for raw
+ * reads (rawRows, decision 171). Prisma connects its factory at the client's first statement, and
+ * again after `$disconnect`, which disposes the one before.
+ */
+type Holder = { adapter: SqlDriverAdapter | null };
+// Kept with the clients (below): a second copy of this module (the server's own, a dev-server
+// reload) reads the clients the first one made.
+const holders = ((globalThis as { rungsAdapters?: WeakMap<Db, Holder> }).rungsAdapters ??=
+  new WeakMap());
+
+function held(client: Db, holder: Holder): Db {
+  holders.set(client, holder);
+  return client;
+}
+
+function holding<F extends SqlDriverAdapterFactory>(factory: F, holder: Holder): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    holder.adapter = adapter;
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      if (holder.adapter === adapter) holder.adapter = null;
+      await dispose();
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+/**
+ * A raw read on `client`'s connection, straight to its driver adapter: the statement and rows are
+ * those of `client.$queryRaw` (raw-rows.ts), without Prisma's request pipeline around them, which
+ * cost a page more than SQLite's own work (decision 171). Not for a transaction's reads: those go
+ * through the transaction's client (readRowsIn).
+ */
+async function rowsOn(client: Db, query: PrismaTypes.Sql): Promise<unknown[]> {
+  const holder = holders.get(client)!;
+  if (!holder.adapter) await client.$connect();
+  const adapter = holder.adapter;
+  if (!adapter) throw new Error("The database client connected no driver adapter.");
+  const provider = adapter.provider === "postgres" ? "postgres" : "sqlite";
+  try {
+    return rawRowsOf(await adapter.queryRaw(rawStatement(query, provider)));
+  } catch (error) {
+    // A driver's error carries the database's own words in its cause, as Prisma's message would.
+    const cause = (error as { cause?: { originalMessage?: string; kind?: string } }).cause;
+    if (error instanceof Error && error.name === "DriverAdapterError" && cause)
+      throw new Error(`Raw read failed: ${cause.originalMessage ?? cause.kind}`, { cause: error });
+    throw error;
+  }
 }
 
 /**
@@ -62,7 +122,11 @@ function postgresSessionOptions(): string {
   return process.env.PGOPTIONS ?? "-c random_page_cost=1.1 -c jit=off";
 }
 
-const globalForDb = globalThis as unknown as { rungsDb?: Db; rungsReplicas?: Db[] };
+const globalForDb = globalThis as unknown as {
+  rungsDb?: Db;
+  rungsReplicas?: Db[];
+  rungsPrimary?: Db;
+};
 
 async function connect(): Promise<Db> {
   const env = getEnv();
@@ -71,6 +135,7 @@ async function connect(): Promise<Db> {
     env.DATABASE_PREPARED_STATEMENTS === "on",
     env.DATABASE_POOL_SIZE,
   );
+  primaryClient = globalForDb.rungsPrimary = primary;
   replicas = globalForDb.rungsReplicas = await Promise.all(
     env.replicaUrls.map((url) =>
       createClient(url, env.DATABASE_PREPARED_STATEMENTS === "on", env.DATABASE_POOL_SIZE),
@@ -94,6 +159,9 @@ async function connect(): Promise<Db> {
 
 /** The replicas' clients (DATABASE_REPLICA_URLS), in order; none without replicas. Kept with the client across dev-server reloads. */
 let replicas: Db[] = globalForDb.rungsReplicas ?? [];
+
+/** The primary's own client, before the extensions of `db` (for rawRows). */
+let primaryClient: Db | undefined = globalForDb.rungsPrimary;
 
 /**
  * The client whose reads go where app/db/read-routing.ts says (decision 116): a model read that may
@@ -137,19 +205,20 @@ function onReplicas(primary: Db, replicaClients: Db[]): Db {
 }
 
 /**
- * A raw read (readRows) on the app's client: on a replica's when the rule allows, else on the
- * primary, which also answers when the replica fails.
+ * A raw read (readRows) on the app's connections: on a replica's when the rule allows, else on the
+ * primary's, which also answers when the replica fails.
  */
-export async function rawRead<T>(read: (client: Db) => Promise<T>): Promise<T> {
+export async function rawRows(query: PrismaTypes.Sql): Promise<unknown[]> {
+  const primary = primaryClient!;
   const index = replicas.length ? await routeOperation("$queryRaw", false, replicas) : null;
-  if (index === null) return read(db);
+  if (index === null) return rowsOn(primary, query);
   try {
-    const rows = await read(replicas[index]!);
+    const rows = await rowsOn(replicas[index]!, query);
     countReplicaRead("replica");
     return rows;
   } catch (error) {
     countReplicaRead("primary", error);
-    return read(db);
+    return rowsOn(primary, query);
   }
 }
 

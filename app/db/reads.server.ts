@@ -1,12 +1,14 @@
-import { Prisma, rawRead, type Db } from "./client.server";
+import { Prisma, rawRows, type Db } from "./client.server";
 
 /**
  * The one way Rungs runs raw SQL: where Prisma's model API cannot say a query (a recursive walk
  * of the reporting line, a window over ratings, a count beside its rows), a domain's
- * queries.server.ts passes it here, and it runs through Prisma's public `$queryRaw`, on the
- * app's client or the caller's transaction. Every model query and raw query therefore goes one
- * way: through Prisma, its driver adapter, its pool and its prepared statements, counted
- * (statement-count.server.ts) and timed (statement-timing.server.ts) alike.
+ * queries.server.ts passes it here. It runs on the driver adapter Prisma's client connected, with
+ * the statement and rows `$queryRaw` would make (decision 171: Prisma's request pipeline cost more
+ * than the statements), or in a transaction through the transaction's `$queryRaw`. Every model
+ * query and raw query therefore reaches the database one way: Prisma's driver adapter, its pool
+ * and its prepared statements, counted (statement-count.server.ts) and timed
+ * (statement-timing.server.ts) alike.
  *
  * Rows come back as Prisma gives raw rows: counts are bigints on PostgreSQL, timestamps Date
  * objects or ISO text, booleans 0 and 1 on SQLite. The domain's queries module parses each row
@@ -23,7 +25,7 @@ export function readRows(
 ): Promise<unknown[]> {
   const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
   // On a replica inside `mayLag` in a page's request, else the primary (app/db/read-routing.ts).
-  return rawRead((client) => readRowsIn(client, sql));
+  return rawRows(sql);
 }
 
 /**

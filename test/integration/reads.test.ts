@@ -1,7 +1,8 @@
-// Raw reads through the one helper (app/db/reads.server.ts), which runs them through Prisma's
-// $queryRaw. A read must see what the app has committed, bind and read back values as Prisma
-// stores them whatever the process's time zone, read a Json column the same from both
-// databases, and be counted.
+// Raw reads through the one helper (app/db/reads.server.ts), which hands them to Prisma's driver
+// adapter with the statement and rows Prisma's $queryRaw makes (decision 171). A read must give
+// what $queryRaw gives, see what the app has committed, bind and read back values as Prisma stores
+// them whatever the process's time zone, read a Json column the same from both databases, and be
+// counted.
 import { afterEach, describe, expect, test } from "vitest";
 import { db, Prisma } from "~/db/client.server";
 import { readRows, words } from "~/db/reads.server";
@@ -23,6 +24,32 @@ describe("a raw read", () => {
     expect(result).toEqual([{ n: "found" }]);
     expect(statements.at(-1)).toContain(`IN ('screen', 'offer')`);
     expect(() => words(["offer') OR ('1' = '1"])).toThrow(/Not a word/);
+  });
+
+  test("gives the rows $queryRaw gives, value for value, for each kind of column and bound value", async () => {
+    const lead = await createPerson({ name: "Lee Direct" });
+    const person = await createPerson({ name: "Nia Direct", managerId: lead.id });
+    await db.user.update({
+      where: { id: person.id },
+      data: { deactivatedAt: new Date("2026-05-06T07:08:09.010Z"), isAdmin: true },
+    });
+    const queries = [
+      Prisma.sql`SELECT id, name, "isAdmin", "createdAt", "deactivatedAt", "lineDepth", "linePath", attributes, "managerId", language
+        FROM "User" WHERE id IN (${Prisma.join([lead.id, person.id])}) ORDER BY name`,
+      Prisma.sql`SELECT COUNT(*) AS counted, SUM("lineDepth") AS summed, AVG("lineDepth") AS mean,
+        MAX("createdAt") AS newest, MIN(name) AS first, COUNT(*) > 1 AS many
+        FROM "User" WHERE id IN (${Prisma.join([lead.id, person.id])})`,
+      Prisma.sql`SELECT id FROM "User"
+        WHERE id = ${person.id} AND "deactivatedAt" > ${new Date("2026-01-01T00:00:00Z")}
+          AND "lineDepth" < ${12} AND "lineDepth" + 0.5 < ${12.5} AND "lineDepth" < ${BigInt(12)}
+          AND "isAdmin" = ${true} AND COALESCE(${null}, name) = name AND name LIKE ${"Nia%"}`,
+      Prisma.sql`SELECT ${"text"} AS word, ${7} AS seven, ${1.5} AS half`,
+    ];
+    for (const query of queries) {
+      const direct = await readRows(query);
+      expect(direct.length).toBeGreaterThan(0);
+      expect(direct).toEqual(await db.$queryRaw(query));
+    }
   });
 
   test("sees what the app has just written, changed and deleted", async () => {

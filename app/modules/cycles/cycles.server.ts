@@ -31,6 +31,7 @@ import {
   progressCounts,
   progressVersion,
   submittedPeopleCounts,
+  type ParticipantRow,
   type ProgressCount,
 } from "./queries.server";
 import { refreshParticipant } from "./participant-progress.server";
@@ -434,18 +435,13 @@ export type ProgressRow = {
 };
 
 /**
- * A cycle's counts per state, kept per cycle, team filter and version of what they read
- * (progressVersion), as the team overview keeps its counts (decision 049): counting a cycle of
- * 200,000 participants cost PostgreSQL 37 ms a view alone, 80 when it planned parallel workers.
+ * A cycle's counts per state and its pages of participants, kept per cycle, filters and version of
+ * what they read (progressVersion), as the team overview keeps its reads (decision 049): counting a
+ * cycle of 200,000 participants cost PostgreSQL 37 ms a view alone, 80 when it planned parallel
+ * workers.
  */
 const keptCounts = new ViewCache<ProgressCount[]>({ entries: 64, maxAgeMs: 10 * 60 * 1000 });
-
-async function countsOf(cycleId: string, teamId: string): Promise<ProgressCount[]> {
-  const version = await progressVersion();
-  return keptCounts.get(JSON.stringify([cycleId, teamId, version]), () =>
-    progressCounts(cycleId, teamId),
-  );
-}
+const keptPages = new ViewCache<ParticipantRow[]>({ entries: 64, maxAgeMs: 10 * 60 * 1000 });
 
 /**
  * Counts per state for the whole cycle (or one team) and one page of participants, in
@@ -458,17 +454,25 @@ export async function cycleProgress(
   filters: ProgressFilters,
   pageSize = PROGRESS_PAGE_SIZE,
 ) {
-  const counts: StateCounts = countStates(await countsOf(cycleId, filters.teamId));
+  const version = await progressVersion();
+  const counts: StateCounts = countStates(
+    await keptCounts.get(JSON.stringify([cycleId, filters.teamId, version]), () =>
+      progressCounts(cycleId, filters.teamId),
+    ),
+  );
   const total = filters.state ? counts[filters.state] : totalOf(counts);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const onPage = await participantsPage({
+  const query = {
     cycleId,
     teamId: filters.teamId,
     state: filters.state,
     limit: pageSize,
     offset: (page - 1) * pageSize,
-  });
+  };
+  const onPage = await keptPages.get(JSON.stringify([query, version]), () =>
+    participantsPage(query),
+  );
   // Erased former colleagues stay in the counts; the page counts them without a row of their own.
   const erased = await erasedAmong(onPage.map((row) => row.id));
   const rows = onPage.filter((row) => readableAsPerson(erased.has(row.id)));

@@ -47,13 +47,17 @@ const progressVersionRow = z.object({
   participantsChanged: sqlDate.nullable(),
   cyclesChanged: sqlDate.nullable(),
   peopleChanged: sqlDate.nullable(),
+  teams: sqlInt,
+  teamsChanged: sqlDate.nullable(),
 });
 
 /**
- * What a cycle's counts read, as one line: the participants' newest change (each one's progress is
- * written on their row, decision 012), the cycles' (taking someone out of a cycle stamps it) and
- * people's (a move to another team changes a team's counts). Each the end of an index, so its cost
- * does not grow with the organisation. Raw: three tables' figures in one statement.
+ * What a cycle's counts and pages of participants read, as one line: the participants' newest
+ * change (each one's progress is written on their row, decision 012), the cycles' (taking someone
+ * out of a cycle stamps it), people's (a move to another team changes a team's counts; a name or a
+ * manager, a row) and teams' (a row shows its team's name; deleting a team, counted, empties its
+ * people's team without writing them). Each the end of an index or a small table's, so its cost
+ * does not grow with the organisation. Raw: four tables' figures in one statement.
  */
 export async function progressVersion(): Promise<string> {
   const [row] = parseRows(
@@ -62,7 +66,9 @@ export async function progressVersion(): Promise<string> {
     SELECT
       (SELECT MAX("updatedAt") FROM "ReviewCycleParticipant") AS "participantsChanged",
       (SELECT MAX("updatedAt") FROM "ReviewCycle") AS "cyclesChanged",
-      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged"`,
+      (SELECT MAX("updatedAt") FROM "User") AS "peopleChanged",
+      (SELECT COUNT(*) FROM "Team") AS teams,
+      (SELECT MAX("updatedAt") FROM "Team") AS "teamsChanged"`,
   );
   return versionLine(row!);
 }

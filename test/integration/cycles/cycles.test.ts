@@ -442,10 +442,14 @@ describe("following and closing a cycle", () => {
     expect(unknown.team).toBeNull();
     expect(unknown.people.map((person) => person.name)).toEqual(["Ann"]);
 
-    // The counts are kept between views until what they read changes: each view is read before a
-    // change and after it. Ann submits (her participant row), Dan moves to Alpha (his person), Mia
-    // is taken out of the cycle (her row goes, the cycle is stamped).
+    // The counts and the page are kept between views until what they read changes: each view is
+    // read before a change and after it. Ann submits (her participant row), Dan moves to Alpha (his
+    // person), Beta is renamed (its row), Mia is taken out of the cycle (her row goes, the cycle is
+    // stamped).
     const countsOf = async (query = "") => (await progressOf(admin.id, cycleId, query)).counts;
+    const rowOf = async (name: string, query = "") =>
+      (await progressOf(admin.id, cycleId, query)).people.find((person) => person.name === name);
+    expect(await rowOf("Ann")).toMatchObject({ state: "self-draft" });
     const draft = await db.assessment.findFirstOrThrow({ where: { cycleId, subjectId: ann.id } });
     expect(await countsOf()).toMatchObject({ "self-draft": 1 });
     await db.assessment.update({
@@ -454,13 +458,23 @@ describe("following and closing a cycle", () => {
     });
     await refreshParticipant(db, cycleId, ann.id);
     expect(await countsOf()).toMatchObject({ "self-draft": 0, "self-submitted": 2 });
+    expect(await rowOf("Ann")).toMatchObject({ state: "self-submitted" });
     expect(await countsOf(`?team=${beta.id}`)).toMatchObject({ "manager-submitted": 1 });
+    expect(await rowOf("Dan", `?team=${beta.id}`)).toBeDefined();
     await db.user.update({ where: { id: dan.id }, data: { teamId: alpha.id } });
     expect(await countsOf(`?team=${beta.id}`)).toMatchObject({ "manager-submitted": 0 });
+    expect(await rowOf("Dan", `?team=${beta.id}`)).toBeUndefined();
     expect(await countsOf()).toMatchObject({ "not-started": 1 });
+    const betaRow = (await progressOf(admin.id, cycleId)).people.find(
+      (person) => person.team === beta.name,
+    )!;
+    await db.team.update({ where: { id: beta.id }, data: { name: "Beta Renamed" } });
+    expect(await rowOf(betaRow.name)).toMatchObject({ team: "Beta Renamed" });
     const mia = await db.user.findUniqueOrThrow({ where: { id: manager.id } });
+    expect(await rowOf(mia.name)).toBeDefined();
     expect(await removeParticipant(admin.id, cycleId, mia.email)).toMatchObject({ ok: true });
     expect(await countsOf()).toMatchObject({ "not-started": 0 });
+    expect(await rowOf(mia.name)).toBeUndefined();
   });
 
   test("people without a team are counted and listed on their own", async () => {
