@@ -28,27 +28,27 @@ async function teamPage(viewerId: string) {
   return teamRoute.loader(routeArgs(await signedInRequest("/team", viewerId)));
 }
 
-test("a manager reads each report's objectives and overdue check-ins as the goals policy lets them, and nothing else", async () => {
-  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
-  const manager = await createPerson({ name: "Mo Manager", track: "ic", level: "ic4" });
-  const rae = await createPerson({
-    name: "Rae Report",
-    managerId: manager.id,
-    track: "ic",
-    level: "ic2",
-  });
-  const sol = await createPerson({
-    name: "Sol Report",
-    managerId: manager.id,
-    track: "ic",
-    level: "ic2",
-  });
-  const zed = await createPerson({ name: "Zed Outside", track: "ic", level: "ic3" });
-  const periodId = await createPeriod(admin, {
-    name: MARK("period"),
+/** A report of `manager`'s on the IC track. */
+function reportOf(manager: { id: string }, name: string) {
+  return createPerson({ name, managerId: manager.id, track: "ic", level: "ic2" });
+}
+
+/** A goal period open today: begun 20 days ago, ending in 40. */
+function openPeriod(admin: Parameters<typeof createPeriod>[0], what: string) {
+  return createPeriod(admin, {
+    name: MARK(what),
     startsOn: dateToDay(new Date(clock.now().getTime() - 20 * DAY)),
     endsOn: dateToDay(new Date(clock.now().getTime() + 40 * DAY)),
   });
+}
+
+test("a manager reads each report's objectives and overdue check-ins as the goals policy lets them, and nothing else", async () => {
+  const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+  const manager = await createPerson({ name: "Mo Manager", track: "ic", level: "ic4" });
+  const rae = await reportOf(manager, "Rae Report");
+  const sol = await reportOf(manager, "Sol Report");
+  const zed = await createPerson({ name: "Zed Outside", track: "ic", level: "ic3" });
+  const periodId = await openPeriod(admin, "period");
   const objective = async (owner: typeof rae, what: string) =>
     createObjective(owner, {
       periodId,
@@ -138,17 +138,8 @@ test("a manager reads each report's objectives and overdue check-ins as the goal
 test("each report's goals follow every change they are read from, written as another app server would write it", async () => {
   const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
   const manager = await createPerson({ name: "Kim Manager", track: "ic", level: "ic4" });
-  const ria = await createPerson({
-    name: "Ria Report",
-    managerId: manager.id,
-    track: "ic",
-    level: "ic2",
-  });
-  const periodId = await createPeriod(admin, {
-    name: MARK("kept-period"),
-    startsOn: dateToDay(new Date(clock.now().getTime() - 20 * DAY)),
-    endsOn: dateToDay(new Date(clock.now().getTime() + 40 * DAY)),
-  });
+  const ria = await reportOf(manager, "Ria Report");
+  const periodId = await openPeriod(admin, "kept-period");
   const first = await createObjective(ria, {
     periodId,
     level: "person",
