@@ -41,6 +41,17 @@ export function words(values: readonly string[]): Prisma.Sql {
   return Prisma.raw(values.map((value) => `'${value}'`).join(", "));
 }
 
+/**
+ * A page's size or offset written into a raw statement as an SQL literal instead of a bound value:
+ * PostgreSQL prices a bound LIMIT or OFFSET as a tenth of the rows, so its plan for any value
+ * looked dearer than one for the value at hand, and a statement with one was planned afresh on every
+ * read (decision 172). Only whole numbers are written; anything else is a programming error.
+ */
+export function wholeNumber(value: number): Prisma.Sql {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a whole number: ${value}`);
+  return Prisma.raw(String(value));
+}
+
 /** A raw read on `client` (a transaction's, or the app's). */
 export function readRowsIn(client: Pick<Db, "$queryRaw">, query: Prisma.Sql): Promise<unknown[]> {
   return client.$queryRaw<unknown[]>(query);

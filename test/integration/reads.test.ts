@@ -5,7 +5,7 @@
 // counted.
 import { afterEach, describe, expect, test } from "vitest";
 import { db, Prisma } from "~/db/client.server";
-import { readRows, words } from "~/db/reads.server";
+import { readRows, wholeNumber, words } from "~/db/reads.server";
 import { sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { countStatements } from "~/db/statement-count.server";
 import { createPerson } from "../utils/factories";
@@ -24,6 +24,17 @@ describe("a raw read", () => {
     expect(result).toEqual([{ n: "found" }]);
     expect(statements.at(-1)).toContain(`IN ('screen', 'offer')`);
     expect(() => words(["offer') OR ('1' = '1"])).toThrow(/Not a word/);
+  });
+
+  test("writes a page's size and offset into the statement, for PostgreSQL to keep one plan (decision 172), and nothing else", async () => {
+    const { result, statements } = await countStatements(
+      () =>
+        readRows`SELECT name FROM "User" WHERE id IN (${Prisma.join(["a", "b"])}) ORDER BY name LIMIT ${wholeNumber(2)} OFFSET ${wholeNumber(0)}`,
+    );
+    expect(result).toEqual([]);
+    expect(statements.at(-1)).toContain("LIMIT 2 OFFSET 0");
+    for (const value of [-1, 1.5, Number.NaN, 2 ** 60])
+      expect(() => wholeNumber(value)).toThrow(/Not a whole number/);
   });
 
   test("gives the rows $queryRaw gives, value for value, for each kind of column and bound value", async () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
-import { readRows, words } from "~/db/reads.server";
+import { readRows, wholeNumber, words } from "~/db/reads.server";
 import { ACTIVE_STAGES } from "./pipeline";
 
 /** Hiring's reads: Prisma's API, and raw SQL (each row parsed once into a typed object) where it cannot say the statement. */
@@ -127,7 +127,7 @@ export async function openingLoopsPage(
     WITH page AS (
       SELECT l.id, l.state, l.decision, l."debriefOpenedAt", l."createdAt", l."candidateId"
       FROM "HiringLoop" l WHERE l."openingId" = ${openingId}
-      ORDER BY l."createdAt" DESC, l.id DESC LIMIT ${limit} OFFSET ${offset}
+      ORDER BY l."createdAt" DESC, l.id DESC LIMIT ${wholeNumber(limit)} OFFSET ${wholeNumber(offset)}
     )
     SELECT page.id, page.state, page.decision, page."debriefOpenedAt", page."createdAt",
       c.name AS "candidateName", c."purgedAt" AS "candidatePurgedAt", i."interviewerId",

@@ -144,15 +144,20 @@ export async function hasReports(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
 }
 
+const changedAtRow = z.object({ updatedAt: sqlDate });
+
 /**
  * When anyone in the organisation last changed, for the versions kept views are keyed by. People
  * are never deleted (they are deactivated, or erased in place), so the newest change says it all,
  * read from the end of the `updatedAt` index; an aggregate's MAX, which Prisma wraps in a
  * subquery, and a count both read every person, which grew with the organisation (decision 069).
+ * Raw, for its literal LIMIT: PostgreSQL plans a bound LIMIT as a tenth of the table, so Prisma's
+ * `findFirst` was planned afresh on every read (decision 172).
  */
 export async function peopleChangedAt(): Promise<Date | null> {
-  return (
-    (await db.user.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }))
-      ?.updatedAt ?? null
+  const [row] = parseRows(
+    changedAtRow,
+    await readRows`SELECT "updatedAt" FROM "User" ORDER BY "updatedAt" DESC LIMIT 1`,
   );
+  return row?.updatedAt ?? null;
 }

@@ -89,6 +89,42 @@ describe("feedback's to-dos", () => {
     ).toMatchObject({ live: 1 });
   });
 
+  test("ask nobody to choose peers in a cycle closed before its due day, while its feedback is read", async () => {
+    const manager = await createPerson({ name: "Rui Manager", track: "manager", level: "m1" });
+    const engineer = await createPerson({
+      name: "Ines Engineer",
+      track: "ic",
+      level: "ic2",
+      managerId: manager.id,
+    });
+    const peer = await createPerson({ name: "Tao Peer", track: "ic", level: "ic2" });
+    const admin = await createPerson({ name: "Ada Admin", isAdmin: true });
+    const cycle = await db.reviewCycle.create({
+      data: {
+        name: "Closed early",
+        startsOn: new Date("2026-01-01"),
+        endsOn: new Date("2026-12-31"),
+        participants: { create: [engineer, peer].map((person) => ({ userId: person.id })) },
+      },
+    });
+    await saveFeedbackSettings(
+      admin,
+      cycle.id,
+      FeedbackSettingsSchema.parse({ peer: true, dueOn: "2099-06-30", minPeers: 2, maxPeers: 3 }),
+    );
+    const nominated = await nominatePeer(engineer, cycle.id, engineer.id, peer.id);
+    if (!nominated.ok) throw new Error("nomination refused");
+    await decideNomination(manager, nominated.requestId, "approve", null);
+    // Answered, then the cycle closed long before its due day: the answers are released with it.
+    await db.feedbackRequest.update({
+      where: { id: nominated.requestId },
+      data: { state: "submitted", submittedAt: new Date() },
+    });
+    await db.reviewCycle.update({ where: { id: cycle.id }, data: { closedAt: new Date() } });
+
+    expect((await feedbackTodoFacts(engineer)).peersToNominate).toEqual([]);
+  });
+
   test("ask nobody before the cycle's first day, as the self-assessment waits for it, and name everyone asked when it comes", async () => {
     const manager = await createPerson({ name: "Noa Manager", track: "manager", level: "m1" });
     const engineer = await createPerson({
