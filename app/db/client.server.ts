@@ -116,14 +116,6 @@ async function rowsOn(client: Db, query: PrismaTypes.Sql): Promise<unknown[]> {
 }
 
 /**
- * PostgreSQL's planner prices a random page read at four sequential ones (`random_page_cost`
- * 4), a figure for spinning disks. Rungs' data fit in memory (5,000 people are 200 MB), where
- * PostgreSQL's documentation advises a figure near 1: at 4 an opening's page of 25 candidates
- * scanned every interview and scorecard of every opening (7.7 ms) instead of looking up those
- * 25 (1.4 ms). Each connection sets 1.1 unless the operator says otherwise (`PGOPTIONS`, or
- * `options` in DATABASE_URL, which takes precedence); decision 050.
- */
-/**
  * How long a pooled PostgreSQL connection may stay idle before it closes: five minutes, not
  * node-postgres's ten seconds. A new connection signs in again and PostgreSQL plans each statement
  * afresh on it with cold catalog caches, so with ten seconds a person who read a page for a while
@@ -131,6 +123,14 @@ async function rowsOn(client: Db, query: PrismaTypes.Sql): Promise<unknown[]> {
  */
 const POOL_IDLE_MS = 5 * 60 * 1000;
 
+/**
+ * PostgreSQL's planner prices a random page read at four sequential ones (`random_page_cost`
+ * 4), a figure for spinning disks. Rungs' data fit in memory (5,000 people are 200 MB), where
+ * PostgreSQL's documentation advises a figure near 1: at 4 an opening's page of 25 candidates
+ * scanned every interview and scorecard of every opening (7.7 ms) instead of looking up those
+ * 25 (1.4 ms). Each connection sets 1.1 unless the operator says otherwise (`PGOPTIONS`, or
+ * `options` in DATABASE_URL, which takes precedence); decision 050.
+ */
 function postgresSessionOptions(): string {
   // And no JIT compilation (decision 132): it compiled any statement priced over 100,000, which a
   // large organisation's tables reach, in 25 to 50 ms, to run it in under one.
