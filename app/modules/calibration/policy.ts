@@ -14,7 +14,10 @@ export type CalibrationViewer = { id: string; isAdmin: boolean };
 
 export type SessionAccess = {
   facilitatorId: string;
-  /** Invited calibrators: the managers of the population and anyone else the facilitator invited. */
+  /**
+   * Invited calibrators (the managers of the population and anyone else the facilitator invited)
+   * among the people the read asked about: a session read for a viewer asks about the viewer alone.
+   */
   calibratorIds: readonly string[];
   state: SessionState;
   /**

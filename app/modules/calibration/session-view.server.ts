@@ -600,7 +600,7 @@ export async function sessionView(
         ? {
             names: (
               await db.user.findMany({
-                where: { id: { in: [...session.access.calibratorIds] } },
+                where: { calibrationsInvited: { some: { sessionId: session.id } } },
                 orderBy: { name: "asc" },
                 select: { name: true },
               })

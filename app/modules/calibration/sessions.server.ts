@@ -308,7 +308,8 @@ export async function requireSessionAccess(viewer: Viewer, sessionId: string) {
       groupFloor: true,
       meetingStartsAt: true,
       meetingEndsAt: true,
-      calibrators: { select: { userId: true } },
+      // Whether the viewer calibrates: a session's list can run to hundreds, read where it is shown.
+      calibrators: { where: { userId: viewer.id }, select: { userId: true } },
     },
   });
   if (!session || !isSessionState(session.state))
@@ -374,7 +375,13 @@ export async function inviteCalibrator(
       ok: false,
       fieldErrors: { email: [{ key: "calibration:errors.nobodyActiveWithEmail" }] },
     };
-  if (person.id === session.facilitatorId || session.access.calibratorIds.includes(person.id))
+  if (
+    person.id === session.facilitatorId ||
+    (await db.calibrationCalibrator.findUnique({
+      where: { sessionId_userId: { sessionId, userId: person.id } },
+      select: { userId: true },
+    }))
+  )
     return {
       ok: false,
       fieldErrors: {
