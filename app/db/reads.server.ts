@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { Prisma, rawRows, type Db } from "./client.server";
+import { parseRows, sqlDate } from "./rows";
 
 /**
  * The one way Rungs runs raw SQL: where Prisma's model API cannot say a query (a recursive walk
@@ -50,6 +52,25 @@ export function words(values: readonly string[]): Prisma.Sql {
 export function wholeNumber(value: number): Prisma.Sql {
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`Not a whole number: ${value}`);
   return Prisma.raw(String(value));
+}
+
+/** Tables whose rows are never deleted (people are deactivated or erased in place, candidates purged in place), each with an index on `updatedAt`. */
+type NeverDeleted = "User" | "HiringCandidate";
+
+const newestRow = z.object({ updatedAt: sqlDate });
+
+/**
+ * When anything in a table whose rows are never deleted last changed, for the versions kept views
+ * are keyed by: one row from the end of its `updatedAt` index. An aggregate's MAX, which Prisma
+ * wraps in a subquery with an OFFSET, and a count read every row, which grows with the
+ * organisation (decision 069); a bound LIMIT is planned afresh on every read (decision 172).
+ */
+export async function newestChange(table: NeverDeleted): Promise<Date | null> {
+  const [row] = parseRows(
+    newestRow,
+    await readRows`SELECT "updatedAt" FROM ${Prisma.raw(`"${table}"`)} ORDER BY "updatedAt" DESC LIMIT 1`,
+  );
+  return row?.updatedAt ?? null;
 }
 
 /** A raw read on `client` (a transaction's, or the app's). */

@@ -5,7 +5,7 @@
 // counted.
 import { afterEach, describe, expect, test } from "vitest";
 import { db, Prisma } from "~/db/client.server";
-import { readRows, wholeNumber, words } from "~/db/reads.server";
+import { newestChange, readRows, wholeNumber, words } from "~/db/reads.server";
 import { sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { countStatements } from "~/db/statement-count.server";
 import { createPerson } from "../utils/factories";
@@ -35,6 +35,21 @@ describe("a raw read", () => {
     expect(statements.at(-1)).toContain("LIMIT 2 OFFSET 0");
     for (const value of [-1, 1.5, Number.NaN, 2 ** 60])
       expect(() => wholeNumber(value)).toThrow(/Not a whole number/);
+  });
+
+  test("reads a table's newest change from the end of its index, in one statement with a literal LIMIT (decisions 069 and 172)", async () => {
+    expect(await newestChange("HiringCandidate")).toBeNull();
+    const first = await createPerson({ name: "Ola Earlier" });
+    await createPerson({ name: "Ben Later" });
+    const touched = await db.user.update({
+      where: { id: first.id },
+      data: { name: "Ola Renamed" },
+      select: { updatedAt: true },
+    });
+    const { result, statements } = await countStatements(() => newestChange("User"));
+    expect(result).toEqual(touched.updatedAt);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain(`FROM "User" ORDER BY "updatedAt" DESC LIMIT 1`);
   });
 
   test("gives the rows $queryRaw gives, value for value, for each kind of column and bound value", async () => {

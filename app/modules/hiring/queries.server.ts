@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
-import { readRows, wholeNumber, words } from "~/db/reads.server";
+import { newestChange, readRows, wholeNumber, words } from "~/db/reads.server";
 import { ACTIVE_STAGES } from "./pipeline";
 
 /** Hiring's reads: Prisma's API, and raw SQL (each row parsed once into a typed object) where it cannot say the statement. */
@@ -58,13 +58,12 @@ export async function signOffRows(viewerId: string): Promise<z.output<typeof sig
 
 /**
  * What an opening's pipeline board is read from, as one line: the newest change to any candidate,
- * read from an index. A new candidate is a new row; a move writes the candidate's stage in the
+ * read from the end of an index (newestChange). A new candidate is a new row; a move writes the candidate's stage in the
  * same transaction (recordMove), and a purge its name; candidates are never deleted. Counting the
  * opening's candidates and their moves instead cost PostgreSQL 2 to 3 ms a request (decision 049).
  */
 export async function pipelineBoardVersion(): Promise<string> {
-  const { _max } = await db.hiringCandidate.aggregate({ _max: { updatedAt: true } });
-  return String(_max.updatedAt?.getTime() ?? "");
+  return String((await newestChange("HiringCandidate"))?.getTime() ?? "");
 }
 
 const openingFiguresRow = z.object({ loops: sqlInt, usedStageId: z.string().nullable() });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
 import { ViewCache } from "~/platform/view-cache.server";
-import { readRows } from "~/db/reads.server";
+import { newestChange, readRows } from "~/db/reads.server";
 
 /**
  * The home page's SQL, each row parsed once into a typed object. Flat statements: Prisma's
@@ -144,20 +144,10 @@ export async function hasReports(personId: string): Promise<boolean> {
   return (await db.user.count({ where: { managerId: personId, deactivatedAt: null } })) > 0;
 }
 
-const changedAtRow = z.object({ updatedAt: sqlDate });
-
 /**
  * When anyone in the organisation last changed, for the versions kept views are keyed by. People
- * are never deleted (they are deactivated, or erased in place), so the newest change says it all,
- * read from the end of the `updatedAt` index; an aggregate's MAX, which Prisma wraps in a
- * subquery, and a count both read every person, which grew with the organisation (decision 069).
- * Raw, for its literal LIMIT: PostgreSQL plans a bound LIMIT as a tenth of the table, so Prisma's
- * `findFirst` was planned afresh on every read (decision 172).
+ * are never deleted (they are deactivated, or erased in place), so the newest change says it all.
  */
-export async function peopleChangedAt(): Promise<Date | null> {
-  const [row] = parseRows(
-    changedAtRow,
-    await readRows`SELECT "updatedAt" FROM "User" ORDER BY "updatedAt" DESC LIMIT 1`,
-  );
-  return row?.updatedAt ?? null;
+export function peopleChangedAt(): Promise<Date | null> {
+  return newestChange("User");
 }
