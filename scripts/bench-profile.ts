@@ -192,7 +192,15 @@ function shortScript(url: string): string {
 /** A page's line: its CPU against the bar, what meeting it would take off, and where the time went. */
 export function profileLine(
   label: string,
-  measured: { cpuMs: number; ratio: number; bar: number; floorName: string; dbMs: number },
+  measured: {
+    cpuMs: number;
+    ratio: number;
+    bar: number;
+    floorName: string;
+    dbMs: number;
+    /** SQL statements a request (scripts/bench-statements.ts), when counted. */
+    statements?: number;
+  },
   attribution: Attribution,
 ): string {
   const over = measured.cpuMs - (measured.cpuMs * measured.bar) / measured.ratio;
@@ -204,12 +212,15 @@ export function profileLine(
   const heaviest = attribution.heaviest
     .map((entry) => `${entry.name} (${entry.where}) ${percent(entry.share)}`)
     .join(", ");
+  const statements = measured.statements
+    ? ` It runs ${measured.statements} SQL statement${measured.statements === 1 ? "" : "s"} a request.`
+    : "";
   const database =
     measured.dbMs > 0
-      ? ` The database server's own CPU, beside it: ${measured.dbMs.toFixed(2)} ms a request.`
+      ? ` The database server's own CPU, beside it: ${measured.dbMs.toFixed(2)} ms a request${measured.statements ? `, ${Math.round((measured.dbMs * 1000) / measured.statements)} µs a statement` : ""}.`
       : "";
   return [
-    `  ${label}: ${measured.cpuMs.toFixed(2)} ms, ${measured.ratio.toFixed(2)} x ${measured.floorName} (bar ${measured.bar}); meeting the bar takes ${over.toFixed(2)} ms off a request (${percent(over / measured.cpuMs)}).${database}`,
+    `  ${label}: ${measured.cpuMs.toFixed(2)} ms, ${measured.ratio.toFixed(2)} x ${measured.floorName} (bar ${measured.bar}); meeting the bar takes ${over.toFixed(2)} ms off a request (${percent(over / measured.cpuMs)}).${statements}${database}`,
     `    the app process's time: ${parts}.`,
     `    most self time: ${heaviest}.`,
   ].join("\n");

@@ -70,6 +70,7 @@ import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { buildFloorApp, floorPageScripts, startFloorApp, type FloorKind } from "./bench-floor.ts";
 import { freePort, SERVER_BUNDLE, startAppServer, type AppServer } from "./app-servers.ts";
+import { statementCount } from "./bench-statements.ts";
 import { processCount } from "../server/process-rules.ts";
 import { notTheSamePage } from "./bench-same-page.ts";
 import { startPooler, type Pooler } from "./pooler.ts";
@@ -262,6 +263,8 @@ async function main() {
       NODE_OPTIONS: serveNodeOptions(),
       ...(values.processes ? { WEB_CONCURRENCY: values.processes } : {}),
       HEALTH_PORT: String(healthPort),
+      // The app's own count of its SQL statements (GET /metrics), for each page's statements a request.
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       ...tier.env,
     },
     output: "stderr",
@@ -768,6 +771,7 @@ async function main() {
         ? { url: before.base + target.path, cookie: target.cookie, cpu: before.cpu }
         : undefined,
     );
+    const statements = await statementsPerRequest(base, target.path, target.cookie);
     const { document, ...sizes } = await pageSizes(base + target.path, target.cookie);
     const notComparable = before
       ? notTheSamePage(
@@ -785,6 +789,7 @@ async function main() {
       beforeCpu: measured.beforeCpu,
       notComparable,
       ...measured,
+      statements,
       path: target.path,
       cookie: target.cookie,
     });
@@ -898,6 +903,7 @@ async function profileOverTheBars(rows: Row[], tier: { url: string; env: Record<
             bar: frame ? FRAME_BAR : PAGE_BAR,
             floorName: frame ? "the route-table floor" : "the bare page",
             dbMs: row.cpuDb ?? 0,
+            statements: row.statements,
           },
           attribute(profile, 5, sources),
         ),
@@ -1994,8 +2000,39 @@ type Row = {
   style?: number;
   /** --phone: milliseconds until interactive on a mid-range phone. */
   phone?: PhoneTimings;
+  /** SQL statements a request of the page runs (statementsPerRequest). */
+  statements?: number;
 } & Partial<Measured> &
   Partial<Cpu>;
+const BENCH_METRICS_TOKEN = "bench-statements-counted";
+const STATEMENT_SAMPLES = 9;
+
+/**
+ * The SQL statements one request of a page runs, from the app's own count (the statement histogram
+ * of GET /metrics, summed over its processes), read around each of STATEMENT_SAMPLES requests after
+ * the page's slices, when its kept views are built. A scrape runs statements of its own (the outbox's
+ * figures, in each process), counted by reading twice with nothing between. The median, so a
+ * periodic job's statement in a window does not count.
+ */
+async function statementsPerRequest(base: string, target: string, cookie?: string) {
+  const counted = async () =>
+    statementCount(
+      await (
+        await fetch(`${base}/metrics`, {
+          headers: { Authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+        })
+      ).text(),
+    );
+  const samples: number[] = [];
+  for (let sample = 0; sample < STATEMENT_SAMPLES; sample++) {
+    const first = await counted();
+    const before = await counted();
+    await getOnce(base + target, requestHeaders(cookie));
+    samples.push((await counted()) - before - (before - first));
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+}
+
 /** A server measured in a slice: the address asked for, with whose cookie, and how its CPU time is read. */
 type Side = { url: string; cookie: string | undefined; cpu: () => { app: number; db: number } };
 
@@ -2206,6 +2243,7 @@ function printTable(rows: Row[]) {
     "CPU ms/req",
     "app",
     "db",
+    "SQL",
     "floor",
     "CPU ratio",
     "goal ratio",
@@ -2244,6 +2282,7 @@ function printTable(rows: Row[]) {
       cpuOf(row).toFixed(2),
       row.cpuApp!.toFixed(2),
       row.cpuDb!.toFixed(2),
+      row.statements === undefined ? "-" : String(row.statements),
       `${row.floorCpu!.toFixed(2)} ${row.kind === "frame" ? "tbl" : ""}${row.partner === "resource" ? "res" : "page"}`,
       row.cpuRatio.toFixed(2),
       row.goalRatio === undefined ? "-" : row.goalRatio.toFixed(2),
@@ -2283,7 +2322,7 @@ function printTable(rows: Row[]) {
     `Rungs bench: ${databaseLabel}, ${PEOPLE.toLocaleString("en-GB")} people, two past cycles, ${CONNECTIONS} connections, WEB_CONCURRENCY=${values.processes ?? `unset (${postgresServer ? "one process per core" : "one process"})`}, ${os.cpus().length} CPUs, node ${process.version} (${serveNodeOptions() || "no Node options"}), requests with Accept-Encoding: ${ACCEPT_ENCODING}`,
   );
   console.log(
-    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules, with as many app processes: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each.`,
+    `CPU per request: the app's processes, and the database server's (PostgreSQL's backends; SQLite runs in the app), the median of ${ROUNDS} rounds taking turns with the floors (React Router apps from the same node_modules, with as many app processes: the bare app's one-line page and resource route, and the same with Rungs' route table, "tbl") in ${SLICES} slices each. SQL: the statements one request of the page runs (the app's own count, GET /metrics; the median of ${STATEMENT_SAMPLES} requests after its slices).`,
   );
   console.log(
     `Bars: /status and /ping CPU <= ${FRAME_BAR} x the route-table floor's page and resource route (goal: <= ${FRAME_GOAL} x the bare app's); every page CPU <= ${PAGE_BAR} x the bare page's, HTML <= ${HTML_BAR / 1024} KB, <= ${WIRE_BAR / 1024} KB on the wire, its JavaScript and CSS until interactive <= ${ASSETS_BAR / 1024} KB on the wire (the sign-in and ladder pages <= ${LIGHT_ASSETS_BAR / 1024} KB), p95 <= ${P95_RATIO_BAR} x /status's; ${values.against ? `; every page both serve alike CPU <= ${BEFORE_BAR} x before's ("before": ${values.against}, served beside on the same database, measured in the same slices, both asked for ${ACCEPT_ENCODING})` : ""}. CPU is only ever compared within one run (decision 108). Rows in brackets are informational.`,

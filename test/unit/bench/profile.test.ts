@@ -110,6 +110,18 @@ describe("where a page's CPU goes", () => {
       "most self time: all in queryRaw (app/db/sqlite-adapter.server.ts:93) 36%, format in loader (build/server/index.js:42) 18%.",
     );
     expect(line).not.toContain("database server");
+    expect(line).not.toContain("SQL statement");
+  });
+
+  test("says how many SQL statements a request runs, and on PostgreSQL what each costs its server", () => {
+    const line = profileLine(
+      "home page",
+      { cpuMs: 12, ratio: 12, bar: 8, floorName: "the bare page", dbMs: 3.8, statements: 19 },
+      attribute(profile, 2),
+    );
+    expect(line).toContain(
+      "(33%). It runs 19 SQL statements a request. The database server's own CPU, beside it: 3.80 ms a request, 200 µs a statement.",
+    );
   });
 });
 
