@@ -500,6 +500,9 @@ test("what a manager chooses and types in the proposal form is kept as the draft
   page,
   browser,
 }) => {
+  // A whole session's flow, as the file's other long tests: 21 s alone, and it ran out of the
+  // default 30 s once in a full CI run.
+  test.setTimeout(90_000);
   const clara = { email: "clara.jensen@example.com", name: "Clara Jensen" };
   await signIn(page, people.admin.email);
   await page.goto("/admin/cycles/new");
