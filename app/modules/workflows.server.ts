@@ -37,6 +37,7 @@ import {
   withdrawConversationsOf,
 } from "~/modules/conversations/series.server";
 import { reviewTodoChanges, reviewTodoFacts } from "~/modules/cycles/todo.server";
+import { reviewTodoRead } from "~/modules/cycles/queries.server";
 import {
   askUpwardForNewParticipants,
   requestsEndedBy,
@@ -44,20 +45,40 @@ import {
 } from "~/modules/feedback/feedback.server";
 import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
+import { takesPartInHiringRead } from "~/modules/hiring/queries.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
-import { opportunityTodoChanges, opportunityTodoFacts } from "~/modules/opportunities/todo.server";
-import { sponsorshipTodoChanges, sponsorshipTodoFacts } from "~/modules/sponsorship/todo.server";
+import { mentorshipTodoRead } from "~/modules/mentorship/queries.server";
+import {
+  opportunityTodoChanges,
+  opportunityTodoFacts,
+  opportunityTodoRead,
+} from "~/modules/opportunities/todo.server";
+import {
+  sponsorshipTodoChanges,
+  sponsorshipTodoFacts,
+  sponsorshipTodoRead,
+} from "~/modules/sponsorship/todo.server";
 import { goalTodoChanges, goalTodoFacts } from "~/modules/goals/todo.server";
-import { teamHealthTodoChanges, teamHealthTodoFacts } from "~/modules/team-health/todo.server";
+import { checkInsDueRead } from "~/modules/goals/goals.server";
+import {
+  teamHealthTodoChanges,
+  teamHealthTodoFacts,
+  teamHealthTodoRead,
+} from "~/modules/team-health/todo.server";
 import { routeCalibrationPromotions } from "~/modules/calibration/promotion-route.server";
 import {
   calibrationPromotionsDecidedHere,
   takeCalibrationPromotions,
 } from "~/modules/promotions/calibration.server";
-import { promotionTodoChanges, promotionTodoFacts } from "~/modules/promotions/todo.server";
+import {
+  promotionTodoChanges,
+  promotionTodoFacts,
+  promotionTodoRead,
+} from "~/modules/promotions/todo.server";
 import {
   committeeTodoChanges,
   committeeTodoFacts,
+  committeeTodoRead,
 } from "~/modules/promotions/committee-todo.server";
 
 /**
@@ -70,7 +91,11 @@ import {
  * it fails at once rather than leave work undone.
  */
 
-registerTodoProvider("reviews", { facts: reviewTodoFacts, changes: reviewTodoChanges });
+registerTodoProvider("reviews", {
+  facts: reviewTodoFacts,
+  changes: reviewTodoChanges,
+  probe: reviewTodoRead,
+});
 registerTodoProvider("calibration", {
   facts: calibrationTodoFacts,
   changes: calibrationTodoChanges,
@@ -78,8 +103,13 @@ registerTodoProvider("calibration", {
 registerTodoProvider("hiring", {
   facts: (viewer) => hiringTodo(viewer.id),
   changes: hiringTodoChanges,
+  probe: (viewer) => takesPartInHiringRead(viewer.id),
 });
-registerTodoProvider("mentorship", { facts: mentorshipTodoFacts, changes: mentorshipTodoChanges });
+registerTodoProvider("mentorship", {
+  facts: mentorshipTodoFacts,
+  changes: mentorshipTodoChanges,
+  probe: (viewer) => mentorshipTodoRead(viewer.id, viewer.isAdmin),
+});
 registerTodoProvider("conversations", {
   facts: conversationTodoFacts,
   changes: conversationTodoChanges,
@@ -88,20 +118,32 @@ registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTo
 registerTodoProvider("opportunities", {
   facts: opportunityTodoFacts,
   changes: opportunityTodoChanges,
+  probe: opportunityTodoRead,
 });
 registerTodoProvider("sponsorship", {
   facts: sponsorshipTodoFacts,
   changes: sponsorshipTodoChanges,
+  probe: sponsorshipTodoRead,
 });
-registerTodoProvider("goals", { facts: goalTodoFacts, changes: goalTodoChanges });
+registerTodoProvider("goals", {
+  facts: goalTodoFacts,
+  changes: goalTodoChanges,
+  probe: (viewer, now) => checkInsDueRead(viewer.id, now),
+});
 registerTodoProvider("teamHealth", {
   facts: teamHealthTodoFacts,
   changes: teamHealthTodoChanges,
+  probe: teamHealthTodoRead,
 });
-registerTodoProvider("promotions", { facts: promotionTodoFacts, changes: promotionTodoChanges });
+registerTodoProvider("promotions", {
+  facts: promotionTodoFacts,
+  changes: promotionTodoChanges,
+  probe: promotionTodoRead,
+});
 registerTodoProvider("promotion-committees", {
   facts: committeeTodoFacts,
   changes: committeeTodoChanges,
+  probe: committeeTodoRead,
 });
 
 deactivationHooks.register("feedback", async (tx, personId, now) => ({

@@ -200,18 +200,13 @@ export type ReviewTodoRow = z.output<typeof reviewTodoRow>;
  * past their last day. Raw: four readers of different tables as one `UNION ALL`, which Prisma's
  * API says only as four statements.
  */
-export async function reviewTodo(
-  viewer: { id: string; isAdmin: boolean },
-  now: Date,
-): Promise<ReviewTodoRow[]> {
+export function reviewTodoRead(viewer: { id: string; isAdmin: boolean }, now: Date): Prisma.Sql {
   const startOfToday = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
   );
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const int = Prisma.sql`CAST(NULL AS INTEGER)`;
-  return parseRows(
-    reviewTodoRow,
-    await readRows`
+  return Prisma.sql`
     SELECT 'own' AS kind, c.id AS "cycleId", c.name AS "cycleName", c."endsOn", p."selfProgress", p."managerProgress",
       CASE WHEN u.level IS NOT NULL AND u."deactivatedAt" IS NULL THEN 1 ELSE 0 END AS "canAssess", ${text} AS "personId", ${text} AS "personName", ${text} AS "assessmentId"
     FROM "ReviewCycleParticipant" p
@@ -243,6 +238,13 @@ export async function reviewTodo(
     SELECT 'close', c.id, c.name, c."endsOn", ${int}, ${int}, ${int}, ${text}, ${text}, ${text}
     FROM "ReviewCycle" c WHERE c."closedAt" IS NULL AND c."endsOn" < ${startOfToday}`
         : Prisma.empty
-    }`,
-  );
+    }`;
+}
+
+/** reviewTodoRead's rows (the to-do list's probe is the read itself). */
+export async function reviewTodo(
+  viewer: { id: string; isAdmin: boolean },
+  now: Date,
+): Promise<ReviewTodoRow[]> {
+  return parseRows(reviewTodoRow, await readRows(reviewTodoRead(viewer, now)));
 }

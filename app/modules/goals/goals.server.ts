@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, type Prisma } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { createUnlessExists } from "~/db/create-unless-exists.server";
 import { formatsFor } from "~/i18n/format";
 import { i18nFor } from "~/i18n/i18n.server";
@@ -1269,14 +1269,14 @@ export async function reportsGoals(
   return of;
 }
 
-/** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */
-export async function checkInsDue(personId: string, now = clock.now()) {
-  // One statement: the home page asks every workflow's to-dos on each visit. The person's key
-  // results come from the two indexes (owned, contributed to) first: an OR over both read every
-  // key result of every open period.
-  const rows = parseRows(
-    dueRow,
-    await readRows`
+/**
+ * The key results the person owns or contributes to in open periods begun by `now`, with their
+ * last check-in, in one statement: the home page asks every workflow's to-dos on each visit (and
+ * this is the to-do list's probe). The person's key results come from the two indexes (owned,
+ * contributed to) first: an OR over both read every key result of every open period.
+ */
+export function checkInsDueRead(personId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
     WITH theirs AS (
       SELECT id FROM "KeyResult" WHERE "ownerId" = ${personId}
       UNION
@@ -1289,8 +1289,12 @@ export async function checkInsDue(personId: string, now = clock.now()) {
     JOIN "Objective" o ON o.id = k."objectiveId"
     JOIN "GoalPeriod" p ON p.id = o."periodId"
     WHERE p."closedAt" IS NULL AND p."startsOn" <= ${now}
-    ORDER BY k."objectiveId", k.position, k.id`,
-  );
+    ORDER BY k."objectiveId", k.position, k.id`;
+}
+
+/** The key results whose check-in is due for a person: theirs or contributed to, in an open period, none in the last week (progress.checkInDue). */
+export async function checkInsDue(personId: string, now = clock.now()) {
+  const rows = parseRows(dueRow, await readRows(checkInsDueRead(personId, now)));
   return rows
     .filter((row) => periodOpenOn(row, now) && checkInDue(row.lastAt, now))
     .map((row) => ({

@@ -9,10 +9,22 @@ import { ACTIVE_STAGES } from "./pipeline";
 
 const involvedRow = z.object({ involved: sqlInt, signing: sqlInt });
 
+/** Whether the person interviews on an open, undecided loop or is a hiring admin of an opening. */
+const involvedIn = (viewerId: string) => Prisma.sql`EXISTS (
+      SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
+      WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
+    ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId})`;
+
+/** Whether a trainee's seat on one of the person's interviews waits for their sign-off. */
+const signingIn = (viewerId: string) => Prisma.sql`EXISTS (
+      SELECT 1 FROM "HiringTraineeSeat" t JOIN "HiringInterview" si ON si.id = t."interviewId"
+      WHERE si."interviewerId" = ${viewerId} AND t.outcome IS NULL
+    )`;
+
 /**
- * Whether the person interviews on an open, undecided loop or is a hiring admin of an opening, and
- * whether a trainee's seat on one of their interviews waits for their sign-off, in one statement:
- * the home page asks it of everyone, and most people take part in no hiring at all.
+ * Whether the person takes part in hiring (involvedIn) and whether a sign-off waits for them
+ * (signingIn), in one statement: the home page asks it of everyone, and most people take part in no
+ * hiring at all.
  */
 export async function takesPartInHiring(
   viewerId: string,
@@ -20,16 +32,15 @@ export async function takesPartInHiring(
   const [row] = parseRows(
     involvedRow,
     await readRows`
-    SELECT CASE WHEN EXISTS (
-      SELECT 1 FROM "HiringInterview" i JOIN "HiringLoop" l ON l.id = i."loopId"
-      WHERE i."interviewerId" = ${viewerId} AND l.decision IS NULL AND l.state = 'open'
-    ) OR EXISTS (SELECT 1 FROM "HiringOpeningAdmin" a WHERE a."userId" = ${viewerId}) THEN 1 ELSE 0 END AS involved,
-    CASE WHEN EXISTS (
-      SELECT 1 FROM "HiringTraineeSeat" t JOIN "HiringInterview" si ON si.id = t."interviewId"
-      WHERE si."interviewerId" = ${viewerId} AND t.outcome IS NULL
-    ) THEN 1 ELSE 0 END AS signing`,
+    SELECT CASE WHEN ${involvedIn(viewerId)} THEN 1 ELSE 0 END AS involved,
+    CASE WHEN ${signingIn(viewerId)} THEN 1 ELSE 0 END AS signing`,
   );
   return { involved: row?.involved === 1, signing: row?.signing === 1 };
+}
+
+/** A row when the person takes part in hiring or a sign-off waits for them, none otherwise: the to-do list's probe (hiring has no to-do without either). */
+export function takesPartInHiringRead(viewerId: string): Prisma.Sql {
+  return Prisma.sql`SELECT 1 AS part WHERE ${involvedIn(viewerId)} OR ${signingIn(viewerId)}`;
 }
 
 const signOffRow = z.object({

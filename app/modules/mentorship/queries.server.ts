@@ -177,18 +177,13 @@ export type MentorshipTodoRow = z.output<typeof todoRow>;
  * published one owes a rerun (a pair declined since the last matching run, or a rerun's pairs
  * not published yet). Every row carries its programme's last day.
  */
-export async function mentorshipTodo(
-  personId: string,
-  isAdmin: boolean,
-): Promise<MentorshipTodoRow[]> {
+export function mentorshipTodoRead(personId: string, isAdmin: boolean): Prisma.Sql {
   const text = Prisma.sql`CAST(NULL AS TEXT)`;
   const time = Prisma.sql`CAST(NULL AS TIMESTAMP)`;
   const int = Prisma.sql`CAST(NULL AS INTEGER)`;
   const noPerson = Prisma.sql`${text}, ${text}, ${text}, ${time}`;
   const noPair = Prisma.sql`${text}, ${text}, ${text}, ${text}, ${time}, ${time}, ${time}, ${text}`;
-  return parseRows(
-    todoRow,
-    await readRows`
+  return Prisma.sql`
     SELECT 'join' AS kind, p.id AS "programmeId", p.name AS "programmeName", p."endsOn", ${int} AS "rerunOwed", p."openTo", p."teamIds", p."ladderId", p."matchingOn", p."publishedAt",
       me."teamId" AS "personTeamId", me."ladderId" AS "personLadderId", me.level AS "personLevel", me."deactivatedAt" AS "personDeactivatedAt",
       ${text} AS "pairId", ${text} AS "otherName", ${text} AS role, ${text} AS status, ${time} AS "activeSince", ${time} AS "offeredAt", ${time} AS "lastCheckIn", ${text} AS pulses
@@ -239,8 +234,15 @@ export async function mentorshipTodo(
       ${text}, ${text}, ${text}, p."matchingOn", p."publishedAt", ${noPerson}, ${noPair}
     FROM "MentorshipProgramme" p WHERE p."closedAt" IS NULL`
         : Prisma.empty
-    }`,
-  );
+    }`;
+}
+
+/** mentorshipTodoRead's rows (the to-do list's probe is the read itself). */
+export async function mentorshipTodo(
+  personId: string,
+  isAdmin: boolean,
+): Promise<MentorshipTodoRow[]> {
+  return parseRows(todoRow, await readRows(mentorshipTodoRead(personId, isAdmin)));
 }
 
 const pulseRow = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
@@ -23,15 +23,9 @@ const todoRow = z.object({
   at: sqlDate,
 });
 
-export async function opportunityTodoFacts(viewer: {
-  id: string;
-}): Promise<
-  Pick<TodoFacts, "opportunityInterests" | "opportunitiesToDecide" | "opportunityOutcomes">
-> {
-  // One statement for the three kinds: the home page asks every workflow once.
-  const rows = parseRows(
-    todoRow,
-    await readRows`
+/** The three kinds of opportunity to-do in one statement (and the to-do list's probe): the home page asks every workflow once. */
+export function opportunityTodoRead(viewer: { id: string }): Prisma.Sql {
+  return Prisma.sql`
     SELECT 'interest' AS kind, o.id AS "opportunityId", o.title, i."personId", p.name AS "personName", CAST(NULL AS INTEGER) AS interested, CAST(NULL AS TIMESTAMP) AS "startsOn", CAST(NULL AS TEXT) AS outcome, i."createdAt" AS at, i.id AS tie
     FROM "OpportunityInterest" i JOIN "Opportunity" o ON o.id = i."opportunityId" JOIN "User" p ON p.id = i."personId"
     WHERE i."managerId" = ${viewer.id} AND i."managerSeenAt" IS NULL AND o.status = 'open'
@@ -43,8 +37,15 @@ export async function opportunityTodoFacts(viewer: {
     SELECT 'outcome', o.id, o.title, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS INTEGER), CAST(NULL AS TIMESTAMP), i.outcome, i."updatedAt", i.id
     FROM "OpportunityInterest" i JOIN "Opportunity" o ON o.id = i."opportunityId"
     WHERE i."personId" = ${viewer.id} AND i.outcome IS NOT NULL AND i."outcomeSeenAt" IS NULL
-    ORDER BY kind, at, tie`,
-  );
+    ORDER BY kind, at, tie`;
+}
+
+export async function opportunityTodoFacts(viewer: {
+  id: string;
+}): Promise<
+  Pick<TodoFacts, "opportunityInterests" | "opportunitiesToDecide" | "opportunityOutcomes">
+> {
+  const rows = parseRows(todoRow, await readRows(opportunityTodoRead(viewer)));
   const of = (kind: (typeof rows)[number]["kind"]) => rows.filter((row) => row.kind === kind);
   return {
     opportunityInterests: of("interest").map((row) => ({

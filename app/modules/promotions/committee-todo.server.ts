@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
@@ -21,21 +21,22 @@ const todoRow = z.object({
   at: sqlDate,
 });
 
-export async function committeeTodoFacts(viewer: {
-  id: string;
-}): Promise<Pick<TodoFacts, "promotionBallotsDue" | "promotionAnswers">> {
-  // One statement for everyone; a committee member's windows are then read as their pages read them.
-  const rows = parseRows(
-    todoRow,
-    await readRows`
+/** The windows whose votes the person takes part in and the decisions released to them unread, in one statement for everyone (and the to-do list's probe). */
+export function committeeTodoRead(viewer: { id: string }): Prisma.Sql {
+  return Prisma.sql`
     SELECT 'ballots' AS kind, w.id, w.name, w."votesDueOn" AS at FROM "PromotionWindow" w
     WHERE w.state IN ('committee', 'meeting') AND EXISTS (SELECT 1 FROM "PromotionCommitteeMember" m WHERE m."windowId" = w.id AND m."personId" = ${viewer.id})
     UNION ALL
     SELECT 'answer', d."nominationId", w.name, d."releasedAt" FROM "PromotionDecision" d
     JOIN "PromotionNomination" n ON n.id = d."nominationId" JOIN "PromotionWindow" w ON w.id = n."windowId"
     WHERE d."releasedAt" IS NOT NULL AND d."readAt" IS NULL AND n."nomineeId" = ${viewer.id}
-    ORDER BY kind, at, id`,
-  );
+    ORDER BY kind, at, id`;
+}
+
+export async function committeeTodoFacts(viewer: {
+  id: string;
+}): Promise<Pick<TodoFacts, "promotionBallotsDue" | "promotionAnswers">> {
+  const rows = parseRows(todoRow, await readRows(committeeTodoRead(viewer)));
   const promotionBallotsDue = await Promise.all(
     rows
       .filter((row) => row.kind === "ballots")

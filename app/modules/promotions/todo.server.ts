@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows, sqlDate } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 import { getLevel } from "~/modules/ladders/lookups";
@@ -34,16 +34,13 @@ const todoRow = z.object({
   evidence: z.string().nullable(),
 });
 
-export async function promotionTodoFacts(
-  viewer: { id: string },
-  _now?: Date,
-  language: PageLanguage = SOURCE_LANGUAGE,
-): Promise<PromotionFacts> {
-  // One statement, as every workflow's to-dos are: the nominations in open windows of the viewer or
-  // of their active reports, with each unsubmitted packet's cases (for their gaps).
-  const rows = parseRows(
-    todoRow,
-    await readRows`
+/**
+ * The nominations in open windows of the viewer or of their active reports, with each unsubmitted
+ * packet's cases (for their gaps), in one statement, as every workflow's to-dos are (and the to-do
+ * list's probe).
+ */
+export function promotionTodoRead(viewer: { id: string }): Prisma.Sql {
+  return Prisma.sql`
     SELECT n.id, n."nomineeId", nominee.name AS "nomineeName", n."nominatedById", n."managerAddedAt", n."targetLevelId",
       w.name AS "windowName", w.state AS "windowState", w."ladderVersionId", w."packetsDueOn", p.id AS "packetId", p."amendsId", c.evidence
     FROM "PromotionNomination" n
@@ -53,8 +50,15 @@ export async function promotionTodoFacts(
     LEFT JOIN "PromotionCase" c ON c."packetId" = p.id
     WHERE n.state = 'nominated' AND w.state IN ('open', 'committee')
       AND (n."nomineeId" = ${viewer.id} OR (nominee."managerId" = ${viewer.id} AND nominee."deactivatedAt" IS NULL))
-    ORDER BY n."createdAt", n.id, p."createdAt", p.id`,
-  );
+    ORDER BY n."createdAt", n.id, p."createdAt", p.id`;
+}
+
+export async function promotionTodoFacts(
+  viewer: { id: string },
+  _now?: Date,
+  language: PageLanguage = SOURCE_LANGUAGE,
+): Promise<PromotionFacts> {
+  const rows = parseRows(todoRow, await readRows(promotionTodoRead(viewer)));
   const nominations = new Map<
     string,
     {

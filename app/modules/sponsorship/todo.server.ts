@@ -1,25 +1,26 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { parseRows } from "~/db/rows";
 import { readRows } from "~/db/reads.server";
 
 const todoRow = z.object({ id: z.string(), name: z.string() });
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 
+/** The sponsorships the sponsee has not seen yet, with the sponsor's name, in one statement (and the to-do list's probe). */
+export function sponsorshipTodoRead(viewer: { id: string }, now: Date): Prisma.Sql {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return Prisma.sql`
+    SELECT s.id, p.name FROM "Sponsorship" s JOIN "User" p ON p.id = s."sponsorId"
+    WHERE s."sponseeId" = ${viewer.id} AND s."seenAt" IS NULL AND s."declinedAt" IS NULL AND s."endedAt" IS NULL AND s.until >= ${today} AND p."deactivatedAt" IS NULL
+    ORDER BY s."createdAt", s.id`;
+}
+
 /** Sponsorship's to-do (app/modules/todo): a sponsee sees each new sponsorship of them once; it stays until they have. */
 export async function sponsorshipTodoFacts(
   viewer: { id: string },
   now: Date,
 ): Promise<Pick<TodoFacts, "sponsorshipsToSee">> {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  // One statement, with the sponsor's name: the home page asks every workflow once.
-  const rows = parseRows(
-    todoRow,
-    await readRows`
-    SELECT s.id, p.name FROM "Sponsorship" s JOIN "User" p ON p.id = s."sponsorId"
-    WHERE s."sponseeId" = ${viewer.id} AND s."seenAt" IS NULL AND s."declinedAt" IS NULL AND s."endedAt" IS NULL AND s.until >= ${today} AND p."deactivatedAt" IS NULL
-    ORDER BY s."createdAt", s.id`,
-  );
+  const rows = parseRows(todoRow, await readRows(sponsorshipTodoRead(viewer, now)));
   return {
     sponsorshipsToSee: rows.map((row) => ({ sponsorshipId: row.id, sponsorName: row.name })),
   };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "~/db/client.server";
+import { db, Prisma } from "~/db/client.server";
 import { readRows } from "~/db/reads.server";
 import { parseRows, sqlDate } from "~/db/rows";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
@@ -17,14 +17,9 @@ const todoRow = z.object({
   at: sqlDate,
 });
 
-export async function teamHealthTodoFacts(
-  viewer: { id: string },
-  now: Date,
-): Promise<Pick<TodoFacts, "teamHealthToAnswer" | "teamHealthActions">> {
-  // One statement for both kinds: the home page asks every workflow's to-dos on each visit.
-  const rows = parseRows(
-    todoRow,
-    await readRows`
+/** Both kinds of team health to-do in one statement (and the to-do list's probe): the home page asks every workflow's to-dos on each visit. */
+export function teamHealthTodoRead(viewer: { id: string }, now: Date): Prisma.Sql {
+  return Prisma.sql`
     SELECT 'answer' AS kind, c.id AS id, c.id AS "checkInId", ct."teamId" AS "teamId", t.name AS team, c."closesAt" AS at
     FROM "TeamHealthInvitation" i
     JOIN "TeamHealthTeam" ct ON ct.id = i."checkInTeamId"
@@ -37,8 +32,14 @@ export async function teamHealthTodoFacts(
     JOIN "TeamHealthTeam" ct ON ct.id = a."checkInTeamId"
     JOIN "Team" t ON t.id = a."teamId"
     WHERE a."ownerId" = ${viewer.id} AND a."doneAt" IS NULL
-    ORDER BY kind, at, id`,
-  );
+    ORDER BY kind, at, id`;
+}
+
+export async function teamHealthTodoFacts(
+  viewer: { id: string },
+  now: Date,
+): Promise<Pick<TodoFacts, "teamHealthToAnswer" | "teamHealthActions">> {
+  const rows = parseRows(todoRow, await readRows(teamHealthTodoRead(viewer, now)));
   return {
     teamHealthToAnswer: rows
       .filter((row) => row.kind === "answer")

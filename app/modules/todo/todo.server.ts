@@ -1,4 +1,7 @@
-import { db } from "~/db/client.server";
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { parseRows, sqlBool } from "~/db/rows";
 import { SOURCE_LANGUAGE, type PageLanguage } from "~/i18n/languages";
 import { chunks } from "~/utils/chunks";
 import { memoForRequest } from "~/utils/request-memo.server";
@@ -24,6 +27,13 @@ export type TodoProvider = {
   /** `language`: the reader's (a page's, or an email's recipient's), for the ladder texts a to-do names. */
   facts(viewer: TodoViewer, now: Date, language: PageLanguage): Promise<Partial<TodoFacts>>;
   changes(window: ChangeWindow): Promise<TodoChanges>;
+  /**
+   * The read `facts` starts from, for a workflow whose facts are all found from its rows: when it
+   * finds none, `facts` would find nothing. The list asks every workflow's at once, in one statement
+   * (a statement's fixed cost is most of what a page costs PostgreSQL, decision 174), and asks
+   * `facts` only of those that found a row. Without one, `facts` is always asked.
+   */
+  probe?(viewer: TodoViewer, now: Date): Prisma.Sql;
 };
 
 const providers = new Map<string, TodoProvider>();
@@ -54,20 +64,41 @@ const NO_REVIEW_FACTS: Pick<TodoFacts, "ownCycles" | "reportsToReview" | "cycles
 };
 
 /**
- * What the person must do next (todo.ts), from each registered workflow's provider: reviews' one
- * statement, calibration's one, hiring's one (two more for someone in an open loop or managing an opening),
- * mentorship's one, career conversations' one and feedback's.
+ * What the person must do next (todo.ts), from each registered workflow's provider: one statement
+ * for every provider's probe, then the facts of those whose probe found a row and of those without
+ * one. Most people have something from few workflows, so most providers end at the probe.
  */
 export async function todoFor(
   viewer: TodoViewer,
   now = clock.now(),
   language: PageLanguage = SOURCE_LANGUAGE,
 ): Promise<TodoItem[]> {
-  const parts = await Promise.all(
-    registeredProviders().map((provider) => provider.facts(viewer, now, language)),
-  );
+  const asked = await providersWithFacts(registeredProviders(), viewer, now);
+  const parts = await Promise.all(asked.map((provider) => provider.facts(viewer, now, language)));
   const facts: TodoFacts = Object.assign({ ...NO_REVIEW_FACTS }, ...parts);
   return todoItems(facts, now);
+}
+
+const probeRow = z.record(z.string(), sqlBool);
+
+/** The providers that may have facts for the person: those without a probe, and those whose probe found a row (one statement for every probe). */
+async function providersWithFacts(
+  all: TodoProvider[],
+  viewer: TodoViewer,
+  now: Date,
+): Promise<TodoProvider[]> {
+  const probed = all.filter((provider) => provider.probe);
+  if (!probed.length) return all;
+  const [found] = parseRows(
+    probeRow,
+    await readRows`SELECT ${Prisma.join(
+      probed.map(
+        (provider, index) =>
+          Prisma.sql`EXISTS (${provider.probe!(viewer, now)}) AS ${Prisma.raw(`"p${index}"`)}`,
+      ),
+    )}`,
+  );
+  return all.filter((provider) => !provider.probe || found![`p${probed.indexOf(provider)}`]);
 }
 
 /**
