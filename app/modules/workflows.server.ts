@@ -27,6 +27,7 @@ import { deactivationHooks, deactivationPreviews } from "~/modules/people/deacti
 import { joiningHooks } from "~/modules/cycles/joining.server";
 import { activeTokensOf, revokeTokensOf } from "~/modules/api/tokens.server";
 import { registerTodoProvider } from "~/modules/todo/todo.server";
+import { openActionsRead } from "~/modules/conversations/queries.server";
 import { calibrationTodoChanges, calibrationTodoFacts } from "~/modules/calibration/todo.server";
 import {
   conversationTodoChanges,
@@ -113,6 +114,7 @@ registerTodoProvider("mentorship", {
 registerTodoProvider("conversations", {
   facts: conversationTodoFacts,
   changes: conversationTodoChanges,
+  probe: (viewer) => openActionsRead(viewer.id),
 });
 registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
 registerTodoProvider("opportunities", {

@@ -1,4 +1,7 @@
-import { db, type Prisma } from "~/db/client.server";
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { parseRows, sqlDate } from "~/db/rows";
 import { NotFoundError } from "~/modules/errors";
 import { isCadence, type Cadence, type SeriesKind } from "./cadence";
 import { seriesHolds, type SeriesFacts } from "./policy";
@@ -134,19 +137,31 @@ export async function upcomingConversations(now: Date) {
 }
 
 /**
+ * The open actions of series not ended that the person is in, soonest due first, in one statement
+ * (and the to-do list's probe): whether each series is still current is decided from its row.
+ */
+export function openActionsRead(personId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.id, a."ownerId", a."dueOn", a."seriesId"
+    FROM "ConversationAction" a JOIN "ConversationSeries" s ON s.id = a."seriesId"
+    WHERE a.status = 'open' AND s."endedAt" IS NULL AND (s."managerId" = ${personId} OR s."reportId" = ${personId})
+    ORDER BY a."dueOn", a.id`;
+}
+
+const openActionRow = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  dueOn: sqlDate.nullable(),
+  seriesId: z.string(),
+});
+
+/**
  * Open actions of the person's current series (for both people's to-do lists), with the other
  * person's name. A series that ended or whose line changed is a record: its actions leave the lists.
  * One statement for someone with no open action (most people, most days); one more otherwise.
  */
 export async function openActionsFor(personId: string) {
-  const actions = await db.conversationAction.findMany({
-    where: {
-      status: "open",
-      series: { endedAt: null, OR: [{ managerId: personId }, { reportId: personId }] },
-    },
-    select: { id: true, ownerId: true, dueOn: true, seriesId: true },
-    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-  });
+  const actions = parseRows(openActionRow, await readRows(openActionsRead(personId)));
   if (!actions.length) return [];
   const series = new Map(
     (
