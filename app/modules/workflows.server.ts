@@ -44,7 +44,11 @@ import {
   requestsEndedBy,
   withdrawRequestsOfDeactivated,
 } from "~/modules/feedback/feedback.server";
-import { feedbackTodoChanges, feedbackTodoFacts } from "~/modules/feedback/todo.server";
+import {
+  feedbackTodoChanges,
+  feedbackTodoFacts,
+  feedbackTodoRead,
+} from "~/modules/feedback/todo.server";
 import { hiringTodo, hiringTodoChanges } from "~/modules/hiring/todo.server";
 import { takesPartInHiringRead } from "~/modules/hiring/queries.server";
 import { mentorshipTodoChanges, mentorshipTodoFacts } from "~/modules/mentorship/todo.server";
@@ -116,7 +120,11 @@ registerTodoProvider("conversations", {
   changes: conversationTodoChanges,
   probe: (viewer) => openActionsRead(viewer.id),
 });
-registerTodoProvider("feedback", { facts: feedbackTodoFacts, changes: feedbackTodoChanges });
+registerTodoProvider("feedback", {
+  facts: feedbackTodoFacts,
+  changes: feedbackTodoChanges,
+  probe: feedbackTodoRead,
+});
 registerTodoProvider("opportunities", {
   facts: opportunityTodoFacts,
   changes: opportunityTodoChanges,

@@ -172,7 +172,7 @@ export function cyclesUnderWay(now: Date) {
 }
 
 /** cycleUnderWay in raw SQL, on the review cycle named `alias` in the statement. */
-function underWaySql(alias: "c" | "cc", now: Date): Prisma.Sql {
+export function underWaySql(alias: "c" | "cc", now: Date): Prisma.Sql {
   const cycle = Prisma.raw(alias);
   return Prisma.sql`${cycle}."closedAt" IS NULL AND ${cycle}."startsOn" <= ${now}`;
 }

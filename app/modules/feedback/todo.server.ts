@@ -1,7 +1,14 @@
-import { db } from "~/db/client.server";
-import { calibrationPlaces, releasedToPersonWhere } from "~/modules/calibration/queries.server";
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { parseRows, sqlBool, sqlDate, sqlInt } from "~/db/rows";
+import {
+  calibrationPlaces,
+  releasedToPersonSql,
+  releasedToPersonWhere,
+} from "~/modules/calibration/queries.server";
 import { cycleUnderWay } from "~/modules/cycles/cycle-progress";
-import { cyclesUnderWay } from "~/modules/cycles/queries.server";
+import { cyclesUnderWay, underWaySql } from "~/modules/cycles/queries.server";
 import type { ChangeWindow, TodoChanges, TodoFacts } from "~/modules/todo/todo";
 import * as clock from "~/platform/clock.server";
 import { FEEDBACK_OPENED, feedbackAbout } from "./feedback.server";
@@ -19,21 +26,41 @@ type FeedbackFacts = Pick<
   | "feedbackReleased"
 >;
 
-/**
- * The cycles whose feedback may have been released to the person, for the first statement to find
- * cheaply (policy's releasedToSubject decides, from calibrationPlaces): answers about them are in,
- * and their outcome was released in a published session, or the cycle is closed and no session of
- * it includes them.
- */
-const mayBeReleasedTo = (personId: string) => ({
-  feedbackRequests: { some: { subjectId: personId, state: "submitted" } },
-  OR: [
-    {
-      calibrations: { some: { entries: { some: { personId, ...releasedToPersonWhere() } } } },
-    },
-    { closedAt: { not: null }, calibrations: { none: { entries: { some: { personId } } } } },
-  ],
+const settingsRow = z.object({
+  cycleId: z.string(),
+  peer: sqlBool,
+  upward: sqlBool,
+  nominator: z.string(),
+  minPeers: sqlInt,
+  dueOn: sqlDate,
+  name: z.string(),
+  endsOn: sqlDate,
+  startsOn: sqlDate,
+  closedAt: sqlDate.nullable(),
+  answered: sqlBool,
 });
+
+/**
+ * The settings of the cycles that ask for feedback and are under way (cycles' cycleUnderWay) or
+ * whose feedback may have been released to the person, each with its cycle and whether answers
+ * about the person are in, in one statement (and the to-do list's probe). "May have been released"
+ * is for this statement to find cheaply (policy's releasedToSubject decides, from
+ * calibrationPlaces): answers about them are in, and their outcome was released in a published
+ * session, or the cycle is closed and no session of it includes them.
+ */
+export function feedbackTodoRead(viewer: { id: string }, now: Date): Prisma.Sql {
+  const answered = Prisma.sql`EXISTS (SELECT 1 FROM "FeedbackRequest" r WHERE r."cycleId" = c.id AND r."subjectId" = ${viewer.id} AND r.state = 'submitted')`;
+  const inSession = (released: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "CalibrationEntry" e JOIN "CalibrationSession" cs ON cs.id = e."sessionId" WHERE cs."cycleId" = c.id AND e."personId" = ${viewer.id}${released})`;
+  return Prisma.sql`
+    SELECT s."cycleId", s.peer, s.upward, s.nominator, s."minPeers", s."dueOn",
+      c.name, c."endsOn", c."startsOn", c."closedAt", ${answered} AS answered
+    FROM "FeedbackSettings" s JOIN "ReviewCycle" c ON c.id = s."cycleId"
+    WHERE (${underWaySql("c", now)}) OR (${answered} AND (
+      ${inSession(Prisma.sql` AND ${releasedToPersonSql("e", "cs")}`)}
+      OR (c."closedAt" IS NOT NULL AND NOT ${inSession(Prisma.empty)})))
+    ORDER BY s."cycleId"`;
+}
 
 /**
  * The home page's feedback to-dos (app/modules/todo): in cycles under way (from their first day, as
@@ -45,12 +72,12 @@ const mayBeReleasedTo = (personId: string) => ({
  * releasedToSubject): their feedback, and as a manager their reports' upward aggregate, until they
  * open it.
  *
- * Every page asks for the to-do list, so the first statement reads the cycles that ask for feedback
- * and are under way or released to the person (a handful), and nothing more is read when there are
- * none.
- * Otherwise: the cycles, the requests, the people the viewer nominates for and their calibration
- * entries (with the entries' sessions), then names and counts, each one statement over scalars (a nested
- * select would cost a statement per relation).
+ * Every page asks for the to-do list, so the first statement (feedbackTodoRead, the list's probe)
+ * reads the cycles that ask for feedback and are under way or released to the person (a handful),
+ * and nothing more is read when there are none.
+ * Otherwise: the requests, the people the viewer nominates for and, in cycles with answers about
+ * the person, their calibration entries (with the entries' sessions), then names and counts, each
+ * one statement over scalars (a nested select would cost a statement per relation).
  */
 export async function feedbackTodoFacts(
   viewer: { id: string; isAdmin?: boolean },
@@ -63,29 +90,24 @@ export async function feedbackTodoFacts(
     reviewersToReplace: [],
     feedbackReleased: [],
   };
-  const rows = await db.feedbackSettings.findMany({
-    where: { OR: [{ cycle: cyclesUnderWay(now) }, { cycle: mayBeReleasedTo(viewer.id) }] },
-    select: {
-      cycleId: true,
-      peer: true,
-      upward: true,
-      nominator: true,
-      minPeers: true,
-      dueOn: true,
-    },
-  });
+  const rows = parseRows(settingsRow, await readRows(feedbackTodoRead(viewer, now)));
   if (!rows.length) return facts;
+  const cycles = rows.map((row) => ({
+    id: row.cycleId,
+    name: row.name,
+    endsOn: row.endsOn,
+    startsOn: row.startsOn,
+    closedAt: row.closedAt,
+  }));
   // A cycle opened ahead of its first day asks nobody for anything yet.
   const open = { cycle: cyclesUnderWay(now) };
   const rowIds = rows.map((row) => row.cycleId);
   // Choosing, approving and replacing peers end with the due day (policy's peersAskedFor, as the page and the services ask it); answering does not.
   const peerRowIds = rows.filter((row) => peersAskedFor(row, now)).map((row) => row.cycleId);
-  const [cycles, places, requests, participants] = await Promise.all([
-    db.reviewCycle.findMany({
-      where: { id: { in: rowIds } },
-      select: { id: true, name: true, endsOn: true, startsOn: true, closedAt: true },
-    }),
-    calibrationPlaces([viewer.id], rowIds),
+  // With no answers about the person in a cycle, its release shows them nothing (releasedUnread): its calibration places are not read.
+  const answeredIds = rows.filter((row) => row.answered).map((row) => row.cycleId);
+  const [places, requests, participants] = await Promise.all([
+    calibrationPlaces([viewer.id], answeredIds),
     db.feedbackRequest.findMany({
       where: {
         cycleId: { in: rowIds },
@@ -144,7 +166,7 @@ export async function feedbackTodoFacts(
   facts.feedbackReleased = await releasedUnread(
     viewer,
     rows,
-    rowIds.filter((cycleId) => releasedToSubject(releaseOf(cycleId, viewer.id))),
+    answeredIds.filter((cycleId) => releasedToSubject(releaseOf(cycleId, viewer.id))),
     cycleOf,
   );
   const settings = rows.filter((row) => {

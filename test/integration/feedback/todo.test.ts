@@ -47,6 +47,12 @@ describe("feedback's to-dos", () => {
     // Nobody is in a calibration session of the cycle: no statement reads the sessions of no entries.
     const sessionsRead = /^SELECT [`"](main|public)[`"]\.[`"]CalibrationSession[`"]\./;
     expect(statements.filter((sql) => sessionsRead.test(sql))).toEqual([]);
+    // Nor, with no answers about them yet, their calibration entries: the cycle with its settings,
+    // the requests and the people they nominate for, then names and counts.
+    expect(statements.filter((sql) => sql.includes("CalibrationEntry"))).toEqual([
+      expect.stringMatching(/^\s*SELECT s\."cycleId"/),
+    ]);
+    expect(statements).toHaveLength(5);
     expect(mine.peersToNominate?.find((entry) => entry.person.id === engineer.id)).toMatchObject({
       own: true,
       live: 0,

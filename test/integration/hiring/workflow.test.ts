@@ -1041,8 +1041,8 @@ describe("loops", () => {
     const one = await home();
     expect(one.todo).toEqual([["hiring-loop", "Candidate: Casey Candidate"]]);
     // The session, the person, their reports, the to-do providers' probes (only hiring's finds a
-    // row), calibration's and feedback's one each, and hiring's three.
-    expect(one.statements).toBe(9);
+    // row), calibration's one, and hiring's three.
+    expect(one.statements).toBe(8);
     // Two candidates more: one waiting in screen, one whose loop Grace interviews on herself.
     await addCandidate(asViewer(grace), openingId, {
       name: "Sam Screen",

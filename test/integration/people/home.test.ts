@@ -73,11 +73,10 @@ describe("home page", () => {
     expect(page.reportCount).toBe(2);
     expect(page.organisation).toBeNull();
     // The session, the person, their reports, one statement for every to-do provider's probe
-    // (reviews, whether they take part in hiring, mentorship, career conversations, stretch
-    // opportunities, sponsorship, promotions' nominations and committees, goals and team health:
-    // none finds a row here), and one from each provider without a probe (calibration, and
-    // feedback, with nothing more when no open cycle asks for it): however many reports there are.
-    expect(statements).toBe(6);
+    // (reviews, whether they take part in hiring, mentorship, career conversations, feedback,
+    // stretch opportunities, sponsorship, promotions' nominations and committees, goals and team
+    // health: none finds a row here), and calibration's, which has none: however many reports.
+    expect(statements).toBe(5);
   });
 
   test("a manager of many sees the first of their reports by name and how many they have; the team page has them all", async () => {
@@ -92,7 +91,7 @@ describe("home page", () => {
     const { page, statements } = await home(manager.id);
     expect(page.reports.map((report) => report.name)).toEqual(names.slice(0, HOME_REPORTS_SHOWN));
     expect(page.reportCount).toBe(HOME_REPORTS_SHOWN + 3);
-    expect(statements).toBe(6);
+    expect(statements).toBe(5);
   });
 
   test("someone with no team, manager or reports; an admin also sees the organisation's size", async () => {
@@ -112,7 +111,7 @@ describe("home page", () => {
       teams: await db.team.count(),
     });
     // One more for the organisation's size; what an admin owes is in the same to-do statements.
-    expect(statements).toBe(7);
+    expect(statements).toBe(6);
   });
 
   test("an admin's organisation size follows people joining and leaving, and teams made", async () => {
