@@ -1,6 +1,7 @@
 import { withSourceTexts } from "~/modules/ladders/translations";
 import { randomBytes } from "node:crypto";
 import { db, type Prisma } from "~/db/client.server";
+import { memoForRequest } from "~/utils/request-memo.server";
 import { StaleRevision, withRetry } from "~/db/retry.server";
 import { mergeSave, type DraftValues, type FieldConflict } from "~/modules/assessments/draft";
 import { type SaveDraftInput } from "~/modules/assessments/draft-input";
@@ -91,15 +92,26 @@ function toSettings(
   return FeedbackSettingsSchema.parse({ ...row, dueOn: dateToDay(row.dueOn) });
 }
 
+/**
+ * The cycle's settings row with the secret its releases are keyed by (which toSettings leaves out,
+ * so no page's data carries it). Read once for the loaders of a page view, where nothing writes:
+ * the page and each channel's release ask for it.
+ */
+function settingsRowOf(cycleId: string, client: Pick<Tx, "feedbackSettings">) {
+  const read = () =>
+    client.feedbackSettings.findUnique({
+      where: { cycleId },
+      select: { ...settingsSelect, secret: true },
+    });
+  return client === db ? memoForRequest(`feedback-settings:${cycleId}`, read) : read();
+}
+
 /** The cycle's feedback settings, or null when the cycle asks for no feedback. */
 export async function feedbackSettingsOf(
   cycleId: string,
   client: Pick<Tx, "feedbackSettings"> = db,
 ): Promise<FeedbackSettings | null> {
-  const row = await client.feedbackSettings.findUnique({
-    where: { cycleId },
-    select: settingsSelect,
-  });
+  const row = await settingsRowOf(cycleId, client);
   return row ? toSettings(row) : null;
 }
 
@@ -268,18 +280,26 @@ async function requireSettings(
   return settings;
 }
 
+/** A person as feedback's pages and services read them, or null: once for the loaders of a page view. */
+export function feedbackPersonOf(personId: string) {
+  return memoForRequest(`feedback-person:${personId}`, () =>
+    db.user.findUnique({
+      where: { id: personId },
+      select: {
+        id: true,
+        name: true,
+        managerId: true,
+        teamId: true,
+        ladderId: true,
+        level: true,
+        deactivatedAt: true,
+      },
+    }),
+  );
+}
+
 async function requirePerson(personId: string) {
-  const person = await db.user.findUnique({
-    where: { id: personId },
-    select: {
-      id: true,
-      name: true,
-      managerId: true,
-      ladderId: true,
-      level: true,
-      deactivatedAt: true,
-    },
-  });
+  const person = await feedbackPersonOf(personId);
   if (!person) throw new NotFoundError({ key: "feedback:errors.noPerson" });
   return person;
 }
@@ -1108,11 +1128,9 @@ export async function feedbackAbout(
   subjectId: string,
   channel: Channel,
 ): Promise<{ release: FeedbackRelease; competencyIds: string[] }> {
-  const settings = await requireSettings(cycleId);
-  const secretRow = await db.feedbackSettings.findUniqueOrThrow({
-    where: { cycleId },
-    select: { secret: true },
-  });
+  const settingsRow = await settingsRowOf(cycleId, db);
+  if (!settingsRow) throw new NotFoundError({ key: "feedback:errors.noFeedbackAsked" });
+  const settings = toSettings(settingsRow);
   const isSubject = viewer.id === subjectId;
   const chain = isSubject ? [] : await managerChain(subjectId);
   const calibrates =
@@ -1159,7 +1177,7 @@ export async function feedbackAbout(
   const floorOf = channel === "upward" ? await personFloors() : () => 0;
   return {
     release: releaseFeedback(view, channel, rows, competencyIds, {
-      secret: secretRow.secret,
+      secret: settingsRow.secret,
       floorOf,
     }),
     competencyIds,

@@ -10,6 +10,7 @@ import type { Message } from "~/i18n/messages";
 import { viewerCanRead } from "~/modules/assessments/assessments.server";
 import {
   feedbackAbout,
+  feedbackPersonOf,
   feedbackSettingsOf,
   markFeedbackOpened,
   pickedCompetencies,
@@ -59,10 +60,7 @@ export async function personFeedbackPage(
       select: { id: true, name: true, closedAt: true },
     }),
     feedbackSettingsOf(cycleId),
-    db.user.findUnique({
-      where: { id: personId },
-      select: { id: true, name: true, managerId: true, teamId: true, ladderId: true, level: true },
-    }),
+    feedbackPersonOf(personId),
     isErased(personId),
   ]);
   if (!cycle || !settings || !subject || !readableAsPerson(erased)) throw new NotFoundError();
