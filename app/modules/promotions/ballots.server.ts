@@ -93,20 +93,20 @@ function marksOf(
   );
 }
 
-/** The nominee's name, their manager's and their team's, as the committee reads them (and a redacted read hides them). */
+/** The nominee's name, their manager's and their team's, as the committee reads them (and a redacted read hides them): one read of the manager and the nominee. */
 async function identityOf(
   facts: WindowFacts,
   nomination: NominationFacts,
 ): Promise<{ name: string; manager: string | null; team: string | null }> {
   const nominee = facts.people.get(nomination.nomineeId);
-  const [manager, team] = await Promise.all([
-    nomination.managerId
-      ? db.user.findUnique({ where: { id: nomination.managerId }, select: { name: true } })
-      : null,
-    nominee?.teamId
-      ? db.team.findUnique({ where: { id: nominee.teamId }, select: { name: true } })
-      : null,
-  ]);
+  const rows = await db.user.findMany({
+    where: {
+      id: { in: [nomination.nomineeId, ...(nomination.managerId ? [nomination.managerId] : [])] },
+    },
+    select: { id: true, name: true, team: { select: { name: true } } },
+  });
+  const manager = rows.find((row) => row.id === nomination.managerId);
+  const team = rows.find((row) => row.id === nomination.nomineeId)?.team;
   return { name: nominee?.name ?? "", manager: manager?.name ?? null, team: team?.name ?? null };
 }
 
@@ -119,31 +119,34 @@ export async function ballotPage(
   const facts = await loadWindowFacts(windowId, language);
   const { nomination, access } = requireCommitteeNomination(facts, viewer, nominationId);
   const redacted = readsRedacted(facts.window.redactedFirstRead, access);
-  const [packet, ballots, identity, sponsors, nominatedBy] = await Promise.all([
-    db.promotionPacket.findFirst({
-      where: { nominationId, submittedAt: { not: null }, amendedBy: null },
+  // The submitted packet still in force and every ballot, in one read of the nomination.
+  const [{ packets, ballots }, identity, sponsors] = await Promise.all([
+    db.promotionNomination.findUniqueOrThrow({
+      where: { id: nominationId },
       select: {
-        cases: {
-          select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true },
+        packets: {
+          where: { submittedAt: { not: null }, amendedBy: null },
+          take: 1,
+          select: {
+            cases: {
+              select: { competencyId: true, nomineeCase: true, managerCase: true, evidence: true },
+            },
+          },
         },
-      },
-    }),
-    db.promotionBallot.findMany({
-      where: { nominationId },
-      select: {
-        memberId: true,
-        submittedAt: true,
-        revision: true,
-        votes: { select: { competencyId: true, mark: true, note: true } },
+        ballots: {
+          select: {
+            memberId: true,
+            submittedAt: true,
+            revision: true,
+            votes: { select: { competencyId: true, mark: true, note: true } },
+          },
+        },
       },
     }),
     identityOf(facts, nomination),
     activeSponsorsOf(nomination.nomineeId, undefined, language),
-    db.promotionNomination.findUniqueOrThrow({
-      where: { id: nominationId },
-      select: { nominatedById: true },
-    }),
   ]);
+  const packet = packets[0] ?? null;
   const words = identifyingWords([identity.name, identity.manager, identity.team]);
   const label = `#${nomination.candidateNumber}`;
   const shown = (text: string) => (redacted ? redact(text, words, label) : text);
@@ -183,7 +186,7 @@ export async function ballotPage(
           advocacy: sponsorship.advocacy,
           target: shown(sponsorship.target),
           until: sponsorship.until,
-          nominator: sponsorship.sponsorId === nominatedBy.nominatedById,
+          nominator: sponsorship.sponsorId === nomination.nominatedById,
         })),
       criteria: criteriaOf(facts.ladder, nomination.targetLevelId).map((criterion) => {
         const entry = cases.get(criterion.id);

@@ -57,6 +57,7 @@ const PERSON = {
 export type NominationFacts = {
   id: string;
   nomineeId: string;
+  nominatedById: string;
   managerId: string | null;
   targetLevelId: string;
   targetTrackId: string;
@@ -134,6 +135,7 @@ export async function loadWindowFacts(
         select: {
           id: true,
           nomineeId: true,
+          nominatedById: true,
           managerId: true,
           targetLevelId: true,
           targetTrackId: true,
@@ -185,6 +187,7 @@ export async function loadWindowFacts(
     return {
       id: nomination.id,
       nomineeId: nomination.nomineeId,
+      nominatedById: nomination.nominatedById,
       managerId: nomination.managerId,
       targetLevelId: nomination.targetLevelId,
       targetTrackId: nomination.targetTrackId,

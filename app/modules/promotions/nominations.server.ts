@@ -254,7 +254,8 @@ export const ACCESS_FIELDS = {
   nomineeId: true,
   nominatedById: true,
   state: true,
-  window: { select: { state: true } },
+  // The window's committee comes in the same statement: every rule of a nomination asks it.
+  window: { select: { state: true, members: { select: { personId: true } } } },
 } as const;
 
 type AccessRow = Prisma.PromotionNominationGetPayload<{ select: typeof ACCESS_FIELDS }>;
@@ -275,13 +276,7 @@ export async function accessOf(
 ): Promise<
   NominationAccess & { id: string; windowId: string; state: string; windowState: string }
 > {
-  const [chain, members] = await Promise.all([
-    managerChain(row.nomineeId),
-    db.promotionCommitteeMember.findMany({
-      where: { windowId: row.windowId },
-      select: { personId: true },
-    }),
-  ]);
+  const chain = await managerChain(row.nomineeId);
   return {
     id: row.id,
     windowId: row.windowId,
@@ -290,7 +285,7 @@ export async function accessOf(
     state: row.state,
     windowState: row.window.state,
     managerChain: chain,
-    committeeIds: members.map((member) => member.personId),
+    committeeIds: row.window.members.map((member) => member.personId),
   };
 }
 

@@ -84,11 +84,12 @@ export async function nominationPage(
       levelId: true,
       targetLevelId: true,
       createdAt: true,
+      packets: { select: PACKET_FIELDS },
       window: {
         select: {
+          ...ACCESS_FIELDS.window.select,
           id: true,
           name: true,
-          state: true,
           ladderVersionId: true,
           nominationsCloseOn: true,
           packetsDueOn: true,
@@ -98,9 +99,7 @@ export async function nominationPage(
   });
   if (!nomination) throw new NotFoundError({ key: "promotions:errors.noSuchNomination" });
   const access = await accessOf(nomination);
-  const packets = inAmendmentOrder(
-    await db.promotionPacket.findMany({ where: { nominationId }, select: PACKET_FIELDS }),
-  );
+  const packets = inAmendmentOrder(nomination.packets);
   const submitted = packets.filter((packet) => packet.submittedAt !== null);
   const redacted = await stillRedactedFor(viewer, access);
   if (!canReadNomination(viewer, access, submitted.length > 0, redacted))
@@ -109,7 +108,19 @@ export async function nominationPage(
     (
       await db.user.findMany({
         where: { id: { in: [access.nomineeId, access.nominatedById] } },
-        select: { id: true, name: true, levelSince: true, createdAt: true },
+        select: {
+          id: true,
+          name: true,
+          levelSince: true,
+          createdAt: true,
+          // The last move, in the same statement, for the nominee's time at their level.
+          levelChanges: {
+            where: MOVES,
+            orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+            take: 1,
+            select: { changedAt: true },
+          },
+        },
       })
     ).map((person) => [person.id, person]),
   );
@@ -242,21 +253,18 @@ export async function nominationPage(
 }
 
 /** Time at the current level, and outcomes released to the nominee: calibration's and promotion committees'. */
-async function nomineeRecord(nominee: { id: string; levelSince: Date | null; createdAt: Date }) {
-  const nomineeId = nominee.id;
-  const [lastMove, released] = await Promise.all([
-    db.levelChange.findFirst({
-      where: { personId: nomineeId, ...MOVES },
-      orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-      select: { changedAt: true },
-    }),
-    releasedOutcomesOf(nomineeId),
-  ]);
+async function nomineeRecord(nominee: {
+  id: string;
+  levelSince: Date | null;
+  createdAt: Date;
+  levelChanges: { changedAt: Date }[];
+}) {
+  const released = await releasedOutcomesOf(nominee.id);
   return {
     // As the person's own page reads it: a level since given late counts from its day, not from when it was written.
     atLevelSince: atLevelSince({
       levelSince: nominee.levelSince,
-      movedAt: lastMove?.changedAt ?? null,
+      movedAt: nominee.levelChanges[0]?.changedAt ?? null,
       createdAt: nominee.createdAt,
     }),
     outcomes: released.map(({ source, name, outcome, on }) => ({

@@ -10,6 +10,8 @@
 // outcomes refused.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
+import { provider } from "../../setup/databases";
 import { DomainError } from "~/modules/errors";
 import { requireLadderOfVersion } from "~/modules/ladders/versions.server";
 import { rebuildReportingLine } from "~/modules/people/reporting-line.server";
@@ -365,6 +367,10 @@ describe("the committee's rules at their edges", () => {
       redacted: false,
       nominee: { name: "Lena Lead" },
     });
+    // On PostgreSQL: the window's facts, its people, the packet with every ballot, the nominee's
+    // manager and team, and the sponsors, one statement each (SQLite reads each relation apart).
+    const ballot = await countStatements(() => ballotPage(bea, id, nominationId));
+    expect(ballot.statements).toHaveLength(provider === "postgresql" ? 5 : 15);
     expect(await submitBallot(vera, id, nominationId)).toBe("allowed");
     const othersFor = async (viewer: Person) =>
       (await ballotPage(viewer, id, nominationId)).others?.map((other) => other.member) ?? null;

@@ -6,6 +6,8 @@
 // and withdraws a nomination, and until when.
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
+import { provider } from "../../setup/databases";
 import { dayToDate } from "~/modules/days";
 import { nameMember } from "~/modules/promotions/committee.server";
 import { startMeeting } from "~/modules/promotions/decisions.server";
@@ -344,6 +346,10 @@ describe("who writes, amends, adds to and withdraws a nomination, and until when
         .packet!.criteria.find((item) => item.competencyId === packet.competencyId)!
         .offered.map((item) => item.ref);
     expect(await offered(manager)).toContain(`career-evidence:${shared.id}`);
+    // On PostgreSQL the nomination with its window, committee and packets is one statement, and the
+    // nominee with their last move another (relation joins; SQLite reads each relation apart).
+    const writing = await countStatements(() => nominationPage(manager, nominationId, now));
+    expect(writing.statements).toHaveLength(provider === "postgresql" ? 10 : 16);
 
     const bossPage = await nominationPage(boss, nominationId, now);
     expect({ role: bossPage.role, write: bossPage.can.write }).toEqual({
