@@ -15,6 +15,7 @@ import {
   type VisibleLoop,
 } from "./access.server";
 import { interviewKit } from "./kit";
+import { interviewsInWeek } from "./queries.server";
 import {
   isAttributeDimension,
   nextStep,
@@ -209,13 +210,14 @@ export async function trainingRecords(
         select: { personId: true, competencyId: true, step: true },
       })
     : [];
-  const records = new Map<string, Record<string, TrainingStep>>();
-  for (const row of rows) {
-    const record = records.get(row.personId) ?? {};
-    record[row.competencyId] = row.step as TrainingStep;
-    records.set(row.personId, record);
-  }
-  return records;
+  const byPerson = new Map<string, typeof rows>();
+  for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+  return new Map([...byPerson].map(([personId, own]) => [personId, trainingRecordOf(own)]));
+}
+
+/** A person's training record from their rows of it. */
+function trainingRecordOf(rows: readonly { competencyId: string; step: string }[]): TrainingRecord {
+  return Object.fromEntries(rows.map((row) => [row.competencyId, row.step as TrainingStep]));
 }
 
 /**
@@ -229,28 +231,8 @@ export async function weeklyLoads(
   const loads = new Map<string, number>(personIds.map((id) => [id, 0]));
   if (personIds.length === 0) return loads;
   const { start, end } = weekOf(at);
-  const inWeek: Prisma.HiringInterviewWhereInput = {
-    OR: [
-      { scheduledAt: { gte: start, lt: end } },
-      { scheduledAt: null, createdAt: { gte: start, lt: end } },
-    ],
-  };
-  const [held, seats] = await Promise.all([
-    db.hiringInterview.groupBy({
-      by: ["interviewerId"],
-      where: { interviewerId: { in: [...personIds] }, ...inWeek },
-      _count: { _all: true },
-    }),
-    db.hiringTraineeSeat.groupBy({
-      by: ["traineeId"],
-      where: { traineeId: { in: [...personIds] }, interview: inWeek },
-      _count: { _all: true },
-    }),
-  ]);
-  for (const row of held)
-    loads.set(row.interviewerId, (loads.get(row.interviewerId) ?? 0) + row._count._all);
-  for (const row of seats)
-    loads.set(row.traineeId, (loads.get(row.traineeId) ?? 0) + row._count._all);
+  for (const row of await interviewsInWeek(personIds, start, end))
+    loads.set(row.personId, (loads.get(row.personId) ?? 0) + row.interviews);
   return loads;
 }
 
@@ -355,8 +337,30 @@ export async function panelPage(
   const settings = await panelSettings();
   const competencyIds = [...new Set(loop.opening.stages.flatMap((stage) => stage.competencyIds))];
   const panelIds = [...new Set(loop.interviews.map((interview) => interview.interviewerId))];
-  const [panelRows, seats, trainingRows] = await Promise.all([
-    db.user.findMany({ where: { id: { in: panelIds } }, select: memberSelect }),
+  // The panel and everyone on a path for a competency of the plan (the pool of suggestions and of
+  // trainees), with their training, in one read.
+  const [people, seats] = await Promise.all([
+    db.user.findMany({
+      where: {
+        OR: [
+          { id: { in: panelIds } },
+          ...(competencyIds.length
+            ? [
+                {
+                  deactivatedAt: null,
+                  interviewerTraining: { some: { competencyId: { in: competencyIds } } },
+                },
+              ]
+            : []),
+        ],
+      },
+      select: {
+        ...memberSelect,
+        deactivatedAt: true,
+        interviewerTraining: { select: { competencyId: true, step: true } },
+      },
+      orderBy: { name: "asc" },
+    }),
     db.hiringTraineeSeat.findMany({
       where: { interview: { loopId } },
       orderBy: { createdAt: "asc" },
@@ -367,25 +371,18 @@ export async function panelPage(
         trainee: { select: { id: true, name: true } },
       },
     }),
-    // Everyone on a path for a competency of the plan: the pool of suggestions and of trainees.
-    competencyIds.length
-      ? db.interviewerTraining.findMany({
-          where: { competencyId: { in: competencyIds }, person: { deactivatedAt: null } },
-          select: { personId: true },
-          distinct: ["personId"],
-        })
-      : Promise.resolve([]),
   ]);
-  const poolIds = trainingRows.map((row) => row.personId);
-  const [poolRows, records, loads] = await Promise.all([
-    db.user.findMany({
-      where: { id: { in: poolIds } },
-      select: memberSelect,
-      orderBy: { name: "asc" },
-    }),
-    trainingRecords([...new Set([...poolIds, ...panelIds])]),
-    weeklyLoads([...new Set([...poolIds, ...panelIds])], now),
-  ]);
+  const panelRows = people.filter((row) => panelIds.includes(row.id));
+  const poolRows = people.filter(
+    (row) =>
+      row.deactivatedAt === null &&
+      row.interviewerTraining.some((training) => competencyIds.includes(training.competencyId)),
+  );
+  const records = new Map(people.map((row) => [row.id, trainingRecordOf(row.interviewerTraining)]));
+  const loads = await weeklyLoads(
+    people.map((row) => row.id),
+    now,
+  );
   const byId = new Map([...panelRows, ...poolRows].map((row) => [row.id, row]));
   const panel = panelRows.map(asMember);
   const mix = panelMix(panel, settings.dimensions);

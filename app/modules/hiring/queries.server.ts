@@ -544,3 +544,31 @@ export async function hiringTodoCandidates(viewerId: string): Promise<HiringTodo
     ORDER BY c."pipelineStageSince", c.id, l."createdAt", l.id`,
   );
 }
+
+const loadRow = z.object({ personId: z.string(), interviews: sqlInt });
+
+/**
+ * How many interviews each person holds or sits in on as a trainee between `start` and `end`: an
+ * interview counts at its time or, not scheduled yet, when it was staffed. One statement, a row a
+ * person and role that has any.
+ */
+export async function interviewsInWeek(
+  personIds: readonly string[],
+  start: Date,
+  end: Date,
+): Promise<{ personId: string; interviews: number }[]> {
+  const inWeek = (i: string) =>
+    Prisma.sql`(${Prisma.raw(i)}."scheduledAt" >= ${start} AND ${Prisma.raw(i)}."scheduledAt" < ${end}
+      OR ${Prisma.raw(i)}."scheduledAt" IS NULL AND ${Prisma.raw(i)}."createdAt" >= ${start} AND ${Prisma.raw(i)}."createdAt" < ${end})`;
+  return parseRows(
+    loadRow,
+    await readRows`
+      SELECT i."interviewerId" AS "personId", COUNT(*) AS interviews FROM "HiringInterview" i
+      WHERE i."interviewerId" IN (${Prisma.join(personIds)}) AND ${inWeek("i")}
+      GROUP BY i."interviewerId"
+      UNION ALL
+      SELECT s."traineeId", COUNT(*) FROM "HiringTraineeSeat" s JOIN "HiringInterview" si ON si.id = s."interviewId"
+      WHERE s."traineeId" IN (${Prisma.join(personIds)}) AND ${inWeek("si")}
+      GROUP BY s."traineeId"`,
+  );
+}

@@ -5,6 +5,7 @@ import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as interviewLoader } from "~/routes/hiring.interviews.$interviewId._index";
 import { loader as debriefLoader } from "~/routes/hiring.loops.$loopId.debrief";
@@ -21,6 +22,7 @@ import {
   recordDecision,
 } from "~/modules/hiring/loops.server";
 import { saveScorecardDraft } from "~/modules/hiring/scorecards.server";
+import { provider } from "../../setup/databases";
 import { createPerson } from "../../utils/factories";
 import { renderPage } from "../../utils/render-page";
 import { answerOf, answerText, withRouteProps, type RouteFunction } from "../../utils/responses";
@@ -276,6 +278,13 @@ describe("staffing a panel", () => {
   test("the panel page flags a panel from one group, never shows an attribute's value, and suggests a qualified interviewer who widens it, with their load", async () => {
     const page = await panelPage(facts.grace.id);
     expect(page.mix.metRule).toBe(false);
+    // Besides the session, the loop and the settings: the panel and the pool with their training in
+    // one read, the trainees' seats, and the week's interviews of them all in one more.
+    const request = await get(`/hiring/loops/${facts.loopId}/panel`, facts.grace.id);
+    const { statements } = await countStatements(() =>
+      panelLoader(routeArgs(request, { loopId: facts.loopId })),
+    );
+    expect(statements).toHaveLength(provider === "postgresql" ? 8 : 12);
     expect(page.mix.dimensions.find((mix) => mix.dimension === "attribute:location")).toMatchObject(
       { flagged: true, groups: 1, counts: null },
     );
