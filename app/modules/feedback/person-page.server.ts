@@ -1,4 +1,7 @@
-import { db } from "~/db/client.server";
+import { z } from "zod";
+import { db, Prisma } from "~/db/client.server";
+import { readRows } from "~/db/reads.server";
+import { parseRows, sqlDate, sqlInt } from "~/db/rows";
 import { NotFoundError } from "~/modules/errors";
 import type { Viewer } from "~/modules/identity/policy";
 import { readableAsPerson } from "~/modules/people/erased";
@@ -290,89 +293,34 @@ async function peerSuggestions(
   reviewCap: number,
   asked: string[],
 ) {
-  const loops = await db.hiringInterview.findMany({
-    where: { interviewerId: subject.id },
-    select: { loopId: true },
-    take: 200,
-  });
-  const [team, siblings, interviewers, pairs, exchanged] = await Promise.all([
-    subject.teamId
-      ? db.user.findMany({
-          where: { teamId: subject.teamId, deactivatedAt: null, id: { not: subject.id } },
-          select: { id: true },
-          take: 200,
-        })
-      : [],
-    subject.managerId
-      ? db.user.findMany({
-          where: { managerId: subject.managerId, deactivatedAt: null, id: { not: subject.id } },
-          select: { id: true },
-          take: 200,
-        })
-      : [],
-    loops.length
-      ? db.hiringInterview.findMany({
-          where: {
-            loopId: { in: loops.map((loop) => loop.loopId) },
-            interviewerId: { not: subject.id },
-          },
-          select: { interviewerId: true, loopId: true },
-        })
-      : [],
-    db.mentorshipPair.findMany({
-      where: {
-        status: { in: ["active", "ended"] },
-        OR: [{ menteeId: subject.id }, { mentorId: subject.id }],
-      },
-      select: { menteeId: true, mentorId: true },
-    }),
-    db.feedbackRequest.findMany({
-      where: {
-        channel: "peer",
-        state: "submitted",
-        OR: [{ subjectId: subject.id }, { reviewerId: subject.id }],
-      },
-      select: { subjectId: true, reviewerId: true },
-      take: 200,
-    }),
-  ]);
+  const rows = await peerTieRows(cycleId, subject);
   const ties = new Map<string, Ties>();
-  const tie = (id: string) => ties.get(id) ?? ties.set(id, { ...NO_TIES }).get(id)!;
-  for (const person of team) tie(person.id).sharedTeam = true;
-  for (const person of siblings) tie(person.id).sameManager = true;
+  const people = new Map<string, (typeof rows)[number]>();
   const loopsWith = new Map<string, Set<string>>();
-  for (const row of interviewers)
-    (
-      loopsWith.get(row.interviewerId) ??
-      loopsWith.set(row.interviewerId, new Set()).get(row.interviewerId)!
-    ).add(row.loopId);
-  for (const [id, set] of loopsWith) tie(id).hiringLoops = set.size;
-  for (const pair of pairs)
-    tie(pair.menteeId === subject.id ? pair.mentorId : pair.menteeId).mentorship = true;
-  for (const row of exchanged)
-    tie(row.subjectId === subject.id ? row.reviewerId : row.subjectId).feedbackTogether = true;
-  const ids = [...ties.keys()];
-  if (!ids.length) return [];
-  const [people, load] = await Promise.all([
-    db.user.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, name: true, deactivatedAt: true, managerId: true },
-    }),
-    db.feedbackRequest.groupBy({
-      by: ["reviewerId"],
-      where: { cycleId, channel: "peer", reviewerId: { in: ids }, state: { in: [...LIVE_STATES] } },
-      _count: { _all: true },
-    }),
-  ]);
+  for (const row of rows) {
+    people.set(row.personId, row);
+    const tie = ties.get(row.personId) ?? ties.set(row.personId, { ...NO_TIES }).get(row.personId)!;
+    if (row.kind === "team") tie.sharedTeam = true;
+    else if (row.kind === "manager") tie.sameManager = true;
+    else if (row.kind === "mentorship") tie.mentorship = true;
+    else if (row.kind === "feedback") tie.feedbackTogether = true;
+    else if (row.loopId !== null)
+      (
+        loopsWith.get(row.personId) ?? loopsWith.set(row.personId, new Set()).get(row.personId)!
+      ).add(row.loopId);
+  }
+  for (const [id, set] of loopsWith) ties.get(id)!.hiringLoops = set.size;
+  if (!people.size) return [];
   const facts = {
     channel: "peer" as const,
     subject,
     alreadyNominated: new Set(asked),
-    requestsOf: new Map(load.map((row) => [row.reviewerId, row._count._all])),
+    requestsOf: new Map([...people.values()].map((row) => [row.personId, row.requests])),
     reviewCap,
   };
   return suggestPeers(
-    people
+    [...people.values()]
+      .map((row) => ({ ...row, id: row.personId }))
       .filter((person) => maySuggestPeer(person, subject))
       .map((person) => ({
         id: person.id,
@@ -382,6 +330,58 @@ async function peerSuggestions(
       })),
     facts,
   ).filter((suggestion) => ineligibility(suggestion, facts).length === 0);
+}
+
+const tieRow = z.object({
+  personId: z.string(),
+  kind: z.enum(["team", "manager", "loop", "mentorship", "feedback"]),
+  loopId: z.string().nullable(),
+  name: z.string(),
+  deactivatedAt: sqlDate.nullable(),
+  managerId: z.string().nullable(),
+  requests: sqlInt,
+});
+
+/**
+ * Everyone the person shares a tie with (peerSuggestions), a row a tie, with their name and how many
+ * live peer requests they already have in the cycle: one statement. Each source stops at 200 rows,
+ * as a page of suggestions never needs more.
+ */
+async function peerTieRows(
+  cycleId: string,
+  subject: { id: string; managerId: string | null; teamId: string | null },
+) {
+  const me = subject.id;
+  return parseRows(
+    tieRow,
+    await readRows`
+      WITH ties AS (
+        SELECT * FROM (SELECT u.id AS "personId", 'team' AS kind, CAST(NULL AS TEXT) AS "loopId" FROM "User" u
+          WHERE u."teamId" = ${subject.teamId} AND u."deactivatedAt" IS NULL AND u.id <> ${me} ORDER BY u.id LIMIT 200) AS team
+        UNION ALL
+        SELECT * FROM (SELECT u.id, 'manager', CAST(NULL AS TEXT) FROM "User" u
+          WHERE u."managerId" = ${subject.managerId} AND u."deactivatedAt" IS NULL AND u.id <> ${me} ORDER BY u.id LIMIT 200) AS siblings
+        UNION ALL
+        SELECT other."interviewerId", 'loop', other."loopId" FROM "HiringInterview" other
+        WHERE other."interviewerId" <> ${me} AND other."loopId" IN (
+          SELECT "loopId" FROM (SELECT mine."loopId", mine.id FROM "HiringInterview" mine WHERE mine."interviewerId" = ${me} ORDER BY mine.id LIMIT 200) AS loops)
+        UNION ALL
+        SELECT CASE WHEN p."menteeId" = ${me} THEN p."mentorId" ELSE p."menteeId" END, 'mentorship', CAST(NULL AS TEXT)
+        FROM "MentorshipPair" p WHERE p.status IN ('active', 'ended') AND (p."menteeId" = ${me} OR p."mentorId" = ${me})
+        UNION ALL
+        SELECT * FROM (SELECT CASE WHEN r."subjectId" = ${me} THEN r."reviewerId" ELSE r."subjectId" END, 'feedback', CAST(NULL AS TEXT)
+          FROM "FeedbackRequest" r WHERE r.channel = 'peer' AND r.state = 'submitted' AND (r."subjectId" = ${me} OR r."reviewerId" = ${me})
+          ORDER BY r.id LIMIT 200) AS exchanged
+      )
+      SELECT t."personId", t.kind, t."loopId", u.name, u."deactivatedAt", u."managerId", COALESCE(l.requests, 0) AS requests
+      FROM ties t JOIN "User" u ON u.id = t."personId"
+      LEFT JOIN (
+        SELECT q."reviewerId", COUNT(*) AS requests FROM "FeedbackRequest" q
+        WHERE q."cycleId" = ${cycleId} AND q.channel = 'peer' AND q.state IN (${Prisma.join(LIVE_STATES)})
+          AND q."reviewerId" IN (SELECT "personId" FROM ties)
+        GROUP BY q."reviewerId"
+      ) l ON l."reviewerId" = t."personId"`,
+  );
 }
 
 /** The person's feedback page in the cycle of a calibration session, when that cycle asks for feedback (the page itself decides what the viewer reads). */

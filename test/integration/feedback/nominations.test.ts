@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as personRoute from "~/routes/feedback.cycles.$cycleId.people.$personId";
 import { db } from "~/db/client.server";
+import { countStatements } from "~/db/statement-count.server";
 import {
   answerPage,
   declineRequest,
@@ -12,6 +13,9 @@ import {
 } from "~/modules/feedback/feedback.server";
 import { FeedbackSettingsSchema } from "~/modules/feedback/settings";
 import { todoFor } from "~/modules/todo/todo.server";
+import { assignInterviewer } from "~/modules/hiring/loops.server";
+import { asViewer, hiringSetUp } from "../hiring/helpers";
+import { provider } from "../../setup/databases";
 import { createPerson } from "../../utils/factories";
 import { answerOf, bodyOf, routeArgs, type RouteFunction } from "../../utils/responses";
 import { signedInPost, signedInRequest } from "../../utils/session";
@@ -27,7 +31,7 @@ import { renderPage, type PageModule } from "../../utils/render-page";
 type Page = {
   mayNominate: boolean;
   live: number;
-  suggestions: { id: string; name: string; ties: string[] }[];
+  suggestions: { id: string; name: string; ties: unknown[]; requests: number }[];
   requests: { id: string; reviewer: { id: string }; state: string; maySwap: boolean }[];
 };
 
@@ -423,5 +427,59 @@ describe("nominations", () => {
       (person) => person.id,
     );
     expect(suggested.filter((suggestion) => reports.includes(suggestion.id))).toEqual([]);
+  });
+
+  test("a person is suggested whom they interviewed with and their mentoring pair, each with the live requests they already have", async () => {
+    const org = await organisation();
+    // Lena interviews on Ana's and Ben's loop; Ana already has a request from Omar.
+    const hiring = await hiringSetUp();
+    const assigned = await assignInterviewer(asViewer(hiring.grace), hiring.loopId, {
+      stageId: hiring.stages[0]!.id,
+      email: org.engineer.email,
+      scheduledAt: new Date("2026-11-21T10:00:00Z"),
+    });
+    expect(assigned.ok).toBe(true);
+    await nominated(org.omar, org.cycle.id, org.omar.id, hiring.ana.id);
+    const mentor = await createPerson({ name: "Mia Mentor", track: "ic", level: "ic4" });
+    const programme = await db.mentorshipProgramme.create({
+      data: {
+        name: `Mentoring ${org.engineer.id}`,
+        ladderId: "engineering",
+        startsOn: new Date("2026-01-01"),
+        endsOn: new Date("2026-12-31"),
+        matchingOn: new Date("2026-01-15"),
+      },
+    });
+    await db.mentorshipPair.create({
+      data: {
+        programmeId: programme.id,
+        menteeId: org.engineer.id,
+        mentorId: mentor.id,
+        status: "active",
+        source: "proposed",
+        fit: 2,
+        factors: "[]",
+      },
+    });
+
+    const suggested = (await page(org.url, org.engineer.id, org.params)).suggestions;
+    const of = (id: string) => {
+      const found = suggested.find((suggestion) => suggestion.id === id);
+      return found && { ties: found.ties, requests: found.requests };
+    };
+    expect(of(hiring.ana.id)).toEqual({
+      ties: [{ key: "feedback:ties.hiringLoops", values: { count: 1 } }],
+      requests: 1,
+    });
+    expect(of(hiring.ben.id)).toEqual({
+      ties: [{ key: "feedback:ties.hiringLoops", values: { count: 1 } }],
+      requests: 0,
+    });
+    expect(of(mentor.id)).toEqual({ ties: [{ key: "feedback:ties.mentorship" }], requests: 0 });
+    // Every tie, who they are and their requests come in one statement, however many sources.
+    const request = await signedInRequest(org.url, org.engineer.id);
+    const loader: RouteFunction = personRoute.loader;
+    const { statements } = await countStatements(() => loader(routeArgs(request, org.params)));
+    expect(statements).toHaveLength(provider === "postgresql" ? 12 : 13);
   });
 });
