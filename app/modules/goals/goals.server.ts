@@ -37,6 +37,7 @@ import {
   goalTreeVersion,
   latestValues,
   loadedObjective,
+  loadedObjectiveWithKin,
   peoplesObjectives,
   objectiveDetails,
   objectiveKeyResults,
@@ -444,7 +445,13 @@ export async function goalsPage(
 
 /** The objective if the viewer may read it; NotFoundError otherwise (as if it did not exist). */
 async function requireReadable(viewer: Viewer, objectiveId: string) {
-  const row = await loadedObjective(objectiveId);
+  return readableOrNotFound(viewer, await loadedObjective(objectiveId));
+}
+
+function readableOrNotFound<T extends NonNullable<Awaited<ReturnType<typeof loadedObjective>>>>(
+  viewer: Viewer,
+  row: T | null,
+): T {
   if (!row || !canReadObjective(goalViewer(viewer), facts(row)))
     throw new NotFoundError({ key: "goals:errors.none" });
   return row;
@@ -509,25 +516,21 @@ export async function objectivePage(
   /** The page of its supporters (a company objective may have hundreds). */
   supportersPage = 1,
 ) {
-  const row = await requireReadable(viewer, objectiveId);
+  // The objective with its parent and what it was carried from and to, in the same two statements.
+  const kin = await loadedObjectiveWithKin(objectiveId);
+  const row = readableOrNotFound(viewer, kin?.objective ?? null);
+  const { parent, carriedFrom, carriedTo } = kin!;
   const gv = goalViewer(viewer);
-  const [writer, keyResults, supporters, parent, carriedTo, carriedFrom, periods] =
-    await Promise.all([
-      writerFacts(viewer.id, [row.teamId]),
-      objectiveKeyResults(objectiveId, viewer.id),
-      kept(
-        ["supporters", objectiveId, viewer.id, supportersPage],
-        () => readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
-        false,
-      ),
-      row.parentId ? loadedObjective(row.parentId) : null,
-      // Its id first: most objectives were never carried on, and one statement says so.
-      db.objective
-        .findUnique({ where: { carriedFromId: objectiveId }, select: { id: true } })
-        .then((carried) => (carried ? loadedObjective(carried.id) : null)),
-      row.carriedFromId ? loadedObjective(row.carriedFromId) : null,
-      goalPeriods(),
-    ]);
+  const [writer, keyResults, supporters, periods] = await Promise.all([
+    writerFacts(viewer.id, [row.teamId]),
+    objectiveKeyResults(objectiveId, viewer.id),
+    kept(
+      ["supporters", objectiveId, viewer.id, supportersPage],
+      () => readableSupporters(objectiveId, viewer.id, supportersPage, SUPPORTERS_PAGE_SIZE),
+      false,
+    ),
+    goalPeriods(),
+  ]);
   const level = levelOf(row.level);
   const mayEdit = canEditObjective(gv, writer, { level, teamId: row.teamId, ownerId: row.ownerId });
   const writable = isWritablePeriod(row.period);

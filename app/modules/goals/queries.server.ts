@@ -690,6 +690,7 @@ const loadedRow = z.object({
   closedAt: sqlDate.nullable(),
 });
 const readerRow = z.object({
+  objectiveId: z.string(),
   kind: z.enum(["share", "owner", "contributor"]),
   keyResultId: z.string().nullable(),
   personId: z.string(),
@@ -701,6 +702,33 @@ const readerRow = z.object({
  * statements, where Prisma's nested selects send six (and read a team for an objective of none).
  */
 export async function loadedObjective(objectiveId: string) {
+  return (await loadedObjectives(Prisma.sql`o.id = ${objectiveId}`)).get(objectiveId) ?? null;
+}
+
+/**
+ * An objective as `loadedObjective` loads it, with its parent, the objective it was carried over
+ * from and the one it was carried over to, each loaded alike (null where there is none): the same
+ * two statements.
+ */
+export async function loadedObjectiveWithKin(objectiveId: string) {
+  const found = await loadedObjectives(Prisma.sql`o.id = ${objectiveId}
+    OR o.id = (SELECT kin."parentId" FROM "Objective" kin WHERE kin.id = ${objectiveId})
+    OR o.id = (SELECT kin."carriedFromId" FROM "Objective" kin WHERE kin.id = ${objectiveId})
+    OR o."carriedFromId" = ${objectiveId}`);
+  const objective = found.get(objectiveId);
+  if (!objective) return null;
+  const kin = (id: string | null) => (id === null ? null : (found.get(id) ?? null));
+  return {
+    objective,
+    parent: kin(objective.parentId),
+    carriedFrom: kin(objective.carriedFromId),
+    carriedTo: [...found.values()].find((other) => other.carriedFromId === objectiveId) ?? null,
+  };
+}
+
+/** The objectives `which` (a condition on `o`) selects, loaded as `loadedObjective` says, by id. */
+async function loadedObjectives(which: Prisma.Sql) {
+  const chosen = Prisma.sql`(SELECT o.id FROM "Objective" o WHERE ${which})`;
   const [rows, readers] = await Promise.all([
     readRows`
       SELECT o.id, o."periodId", o.level, o."teamId", o."ownerId", o.title, o.why, o.commitment,
@@ -709,47 +737,54 @@ export async function loadedObjective(objectiveId: string) {
         p.name AS "periodName", p."startsOn", p."endsOn", p."closedAt"
       FROM "Objective" o JOIN "User" w ON w.id = o."ownerId" LEFT JOIN "Team" t ON t.id = o."teamId"
         JOIN "GoalPeriod" p ON p.id = o."periodId"
-      WHERE o.id = ${objectiveId}`,
+      WHERE ${which}`,
     readRows`
-      SELECT 'share' AS kind, CAST(NULL AS TEXT) AS "keyResultId", s."personId"
-      FROM "ObjectiveShare" s WHERE s."objectiveId" = ${objectiveId}
+      SELECT s."objectiveId", 'share' AS kind, CAST(NULL AS TEXT) AS "keyResultId", s."personId"
+      FROM "ObjectiveShare" s WHERE s."objectiveId" IN ${chosen}
       UNION ALL
-      SELECT 'owner', k.id, k."ownerId" FROM "KeyResult" k WHERE k."objectiveId" = ${objectiveId}
+      SELECT k."objectiveId", 'owner', k.id, k."ownerId" FROM "KeyResult" k WHERE k."objectiveId" IN ${chosen}
       UNION ALL
-      SELECT 'contributor', kc."keyResultId", kc."personId"
+      SELECT k."objectiveId", 'contributor', kc."keyResultId", kc."personId"
       FROM "KeyResultContributor" kc JOIN "KeyResult" k ON k.id = kc."keyResultId"
-      WHERE k."objectiveId" = ${objectiveId}`,
+      WHERE k."objectiveId" IN ${chosen}`,
   ]);
-  const [row] = parseRows(loadedRow, rows);
-  if (!row) return null;
   const people = parseRows(readerRow, readers);
-  const {
-    ownerName,
-    ownerLinePath,
-    teamName,
-    periodName,
-    startsOn,
-    endsOn,
-    closedAt,
-    ...objective
-  } = row;
-  return {
-    ...objective,
-    owner: { name: ownerName, linePath: ownerLinePath },
-    team: teamName === null ? null : { name: teamName },
-    period: { id: row.periodId, name: periodName, startsOn, endsOn, closedAt },
-    shares: people
-      .filter((person) => person.kind === "share")
-      .map((person) => ({ personId: person.personId })),
-    keyResults: people
-      .filter((person) => person.kind === "owner")
-      .map((owner) => ({
-        ownerId: owner.personId,
-        contributors: people
-          .filter(
-            (person) => person.kind === "contributor" && person.keyResultId === owner.keyResultId,
-          )
-          .map((person) => ({ personId: person.personId })),
-      })),
-  };
+  return new Map(
+    parseRows(loadedRow, rows).map((row) => {
+      const {
+        ownerName,
+        ownerLinePath,
+        teamName,
+        periodName,
+        startsOn,
+        endsOn,
+        closedAt,
+        ...objective
+      } = row;
+      const own = people.filter((person) => person.objectiveId === row.id);
+      return [
+        row.id,
+        {
+          ...objective,
+          owner: { name: ownerName, linePath: ownerLinePath },
+          team: teamName === null ? null : { name: teamName },
+          period: { id: row.periodId, name: periodName, startsOn, endsOn, closedAt },
+          shares: own
+            .filter((person) => person.kind === "share")
+            .map((person) => ({ personId: person.personId })),
+          keyResults: own
+            .filter((person) => person.kind === "owner")
+            .map((owner) => ({
+              ownerId: owner.personId,
+              contributors: own
+                .filter(
+                  (person) =>
+                    person.kind === "contributor" && person.keyResultId === owner.keyResultId,
+                )
+                .map((person) => ({ personId: person.personId })),
+            })),
+        },
+      ];
+    }),
+  );
 }

@@ -75,6 +75,15 @@ describe("writing objectives", () => {
     expect(
       await refused(() => createObjective(lena, objective("person", { parentId: team }))),
     ).toBe("allowed");
+    // The page names what it supports, read with it: no statement more than a page like it (a team
+    // objective with one supporter) that supports none.
+    const supporting = await countStatements(() => objectivePage(manager, team));
+    expect(supporting.result.parent?.id).toBe(company);
+    const lone = await createObjective(manager, objective("team"));
+    await createObjective(lena, objective("person", { parentId: lone }));
+    const alone = await countStatements(() => objectivePage(manager, lone));
+    expect(alone.result.parent).toBeNull();
+    expect(supporting.statements).toHaveLength(alone.statements.length);
     expect(
       await refused(() => createObjective(manager, objective("team", { parentId: team }))),
     ).toBe("invalid");
