@@ -337,30 +337,7 @@ export async function panelPage(
   const settings = await panelSettings();
   const competencyIds = [...new Set(loop.opening.stages.flatMap((stage) => stage.competencyIds))];
   const panelIds = [...new Set(loop.interviews.map((interview) => interview.interviewerId))];
-  // The panel and everyone on a path for a competency of the plan (the pool of suggestions and of
-  // trainees), with their training, in one read.
-  const [people, seats] = await Promise.all([
-    db.user.findMany({
-      where: {
-        OR: [
-          { id: { in: panelIds } },
-          ...(competencyIds.length
-            ? [
-                {
-                  deactivatedAt: null,
-                  interviewerTraining: { some: { competencyId: { in: competencyIds } } },
-                },
-              ]
-            : []),
-        ],
-      },
-      select: {
-        ...memberSelect,
-        deactivatedAt: true,
-        interviewerTraining: { select: { competencyId: true, step: true } },
-      },
-      orderBy: { name: "asc" },
-    }),
+  const [seats, trainingRows] = await Promise.all([
     db.hiringTraineeSeat.findMany({
       where: { interview: { loopId } },
       orderBy: { createdAt: "asc" },
@@ -371,13 +348,28 @@ export async function panelPage(
         trainee: { select: { id: true, name: true } },
       },
     }),
+    // Everyone on a path for a competency of the plan: the pool of suggestions and of trainees.
+    competencyIds.length
+      ? db.interviewerTraining.findMany({
+          where: { competencyId: { in: competencyIds }, person: { deactivatedAt: null } },
+          select: { personId: true },
+          distinct: ["personId"],
+        })
+      : Promise.resolve([]),
   ]);
+  const poolIds = new Set(trainingRows.map((row) => row.personId));
+  // The panel and the pool with their training, in one read (by id: an OR with the pool's
+  // condition would read every person).
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set([...panelIds, ...poolIds])] } },
+    select: {
+      ...memberSelect,
+      interviewerTraining: { select: { competencyId: true, step: true } },
+    },
+    orderBy: { name: "asc" },
+  });
   const panelRows = people.filter((row) => panelIds.includes(row.id));
-  const poolRows = people.filter(
-    (row) =>
-      row.deactivatedAt === null &&
-      row.interviewerTraining.some((training) => competencyIds.includes(training.competencyId)),
-  );
+  const poolRows = people.filter((row) => poolIds.has(row.id));
   const records = new Map(people.map((row) => [row.id, trainingRecordOf(row.interviewerTraining)]));
   const loads = await weeklyLoads(
     people.map((row) => row.id),

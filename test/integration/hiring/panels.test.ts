@@ -278,13 +278,13 @@ describe("staffing a panel", () => {
   test("the panel page flags a panel from one group, never shows an attribute's value, and suggests a qualified interviewer who widens it, with their load", async () => {
     const page = await panelPage(facts.grace.id);
     expect(page.mix.metRule).toBe(false);
-    // Besides the session, the loop and the settings: the panel and the pool with their training in
-    // one read, the trainees' seats, and the week's interviews of them all in one more.
+    // Besides the session, the loop and the settings: who is in the pool and the trainees' seats,
+    // then the panel and the pool with their training in one read, and their week's interviews in one.
     const request = await get(`/hiring/loops/${facts.loopId}/panel`, facts.grace.id);
     const { statements } = await countStatements(() =>
       panelLoader(routeArgs(request, { loopId: facts.loopId })),
     );
-    expect(statements).toHaveLength(provider === "postgresql" ? 8 : 12);
+    expect(statements).toHaveLength(provider === "postgresql" ? 9 : 13);
     expect(page.mix.dimensions.find((mix) => mix.dimension === "attribute:location")).toMatchObject(
       { flagged: true, groups: 1, counts: null },
     );
