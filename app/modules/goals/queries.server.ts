@@ -702,7 +702,7 @@ const readerRow = z.object({
  * statements, where Prisma's nested selects send six (and read a team for an objective of none).
  */
 export async function loadedObjective(objectiveId: string) {
-  return (await loadedObjectives(Prisma.sql`o.id = ${objectiveId}`)).get(objectiveId) ?? null;
+  return (await loadedObjectives(Prisma.sql`${objectiveId}`)).get(objectiveId) ?? null;
 }
 
 /**
@@ -711,10 +711,11 @@ export async function loadedObjective(objectiveId: string) {
  * two statements.
  */
 export async function loadedObjectiveWithKin(objectiveId: string) {
-  const found = await loadedObjectives(Prisma.sql`o.id = ${objectiveId}
-    OR o.id = (SELECT kin."parentId" FROM "Objective" kin WHERE kin.id = ${objectiveId})
-    OR o.id = (SELECT kin."carriedFromId" FROM "Objective" kin WHERE kin.id = ${objectiveId})
-    OR o."carriedFromId" = ${objectiveId}`);
+  // A list of ids, each found through an index (an OR of the four conditions read every objective on SQLite).
+  const found = await loadedObjectives(Prisma.sql`SELECT ${objectiveId}
+    UNION ALL SELECT kin."parentId" FROM "Objective" kin WHERE kin.id = ${objectiveId}
+    UNION ALL SELECT kin."carriedFromId" FROM "Objective" kin WHERE kin.id = ${objectiveId}
+    UNION ALL SELECT kin.id FROM "Objective" kin WHERE kin."carriedFromId" = ${objectiveId}`);
   const objective = found.get(objectiveId);
   if (!objective) return null;
   const kin = (id: string | null) => (id === null ? null : (found.get(id) ?? null));
@@ -726,9 +727,9 @@ export async function loadedObjectiveWithKin(objectiveId: string) {
   };
 }
 
-/** The objectives `which` (a condition on `o`) selects, loaded as `loadedObjective` says, by id. */
-async function loadedObjectives(which: Prisma.Sql) {
-  const chosen = Prisma.sql`(SELECT o.id FROM "Objective" o WHERE ${which})`;
+/** The objectives of `ids` (an id, or a statement giving ids), loaded as `loadedObjective` says, by id. */
+async function loadedObjectives(ids: Prisma.Sql) {
+  const chosen = Prisma.sql`(${ids})`;
   const [rows, readers] = await Promise.all([
     readRows`
       SELECT o.id, o."periodId", o.level, o."teamId", o."ownerId", o.title, o.why, o.commitment,
@@ -737,7 +738,7 @@ async function loadedObjectives(which: Prisma.Sql) {
         p.name AS "periodName", p."startsOn", p."endsOn", p."closedAt"
       FROM "Objective" o JOIN "User" w ON w.id = o."ownerId" LEFT JOIN "Team" t ON t.id = o."teamId"
         JOIN "GoalPeriod" p ON p.id = o."periodId"
-      WHERE ${which}`,
+      WHERE o.id IN ${chosen}`,
     readRows`
       SELECT s."objectiveId", 'share' AS kind, CAST(NULL AS TEXT) AS "keyResultId", s."personId"
       FROM "ObjectiveShare" s WHERE s."objectiveId" IN ${chosen}
